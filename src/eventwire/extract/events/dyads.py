@@ -1,0 +1,140 @@
+"""Source and target of a trigger, read from the dependency parse.
+
+Verbs: the subject is the source (the agent of a passive); the object, the passive subject, the
+object of a role preposition ("with", "against", "on", "to") or the subject of a complement
+clause ("insisted the U.S. vacate") is the target. A verb without a subject inherits the subject
+of the verb that governs it ("agreed not to disclose"). Coordinated arguments ("X and Y") each
+count.
+Nouns: "the meeting between X and Y", "X's talks with Y", modifiers ("a U.S. airstrike"), and
+the subject of a light verb governing the noun ("Russia imposed sanctions on ...").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from eventwire.extract.actors import actor_at
+from eventwire.records import Actor
+
+SUBJECTS = {"nsubj", "csubj"}
+OBJECTS = {"dobj", "dative", "attr", "oprd"}
+TARGET_PREPS = {
+    "with",
+    "against",
+    "on",
+    "to",
+    "at",
+    "toward",
+    "towards",
+    "into",
+    "for",
+    "from",
+    "upon",
+    "over",
+}
+_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person",
+             "it": "other", "its": "other", "they": "any", "them": "any", "their": "any"}  # fmt: skip
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            found.extend(_with_conjuncts(child))
+    return found
+
+
+def _children(token: Token, deps: set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
+    found = []
+    for prep in token.children:
+        if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ in preps | {"by"}:
+            found.extend(_children(prep, {"pobj"}))
+    return found
+
+
+def verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
+    """(sources, targets) heads of a verb trigger."""
+    sources = _children(verb, SUBJECTS)
+    targets = _children(verb, {"nsubjpass"})
+    if targets:  # passive: "was attacked by X"
+        sources = [p for p in _prep_objects(verb, {"by"}) if p.head.lower_ == "by"]
+    head = verb
+    while (
+        not sources and head.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and head.head is not head
+    ):
+        head = head.head
+        sources = _children(head, SUBJECTS)
+    targets += _children(verb, OBJECTS)
+    targets += [p for p in _prep_objects(verb, TARGET_PREPS) if p.head.lower_ != "by"]
+    for clause in _children(verb, {"ccomp", "xcomp"}):
+        targets += _children(clause, {"nsubj"})
+    return _expand(sources), _expand(targets)
+
+
+def noun_arguments(noun: Token) -> tuple[list[Token], list[Token]]:
+    """(sources, targets) heads of an event-noun trigger."""
+    sources: list[Token] = []
+    targets: list[Token] = []
+    between = [p for p in noun.children if p.lower_ == "between"]
+    for prep in between:
+        pair = [t for obj in _children(prep, {"pobj"}) for t in _with_conjuncts(obj)]
+        sources, targets = pair[:1], pair[1:]
+    sources += _children(noun, {"poss", "compound", "amod", "nmod"})
+    targets += _prep_objects(noun, TARGET_PREPS - {"from"})
+    if noun.dep_ in {"dobj", "pobj"}:  # a light verb: "X launched an attack on Y", "held talks"
+        verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+        if verb.pos_ in {"VERB", "AUX"}:
+            sources += _children(verb, SUBJECTS)
+            targets += [p for p in _prep_objects(verb, TARGET_PREPS) if p is not noun]
+    return _expand(sources), _expand(targets)
+
+
+def _expand(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for token in tokens:
+        for conj in _with_conjuncts(token):
+            if conj not in out:
+                out.append(conj)
+    return out
+
+
+def resolve_argument(token: Token, actors: Sequence[Actor]) -> tuple[Actor | None, str]:
+    """The actor an argument head names (its own span, then its phrase), and the phrase's text.
+
+    Pronouns go to the nearest compatible actor mentioned before them.
+    """
+    kind = _PRONOUNS.get(token.lower_)
+    if kind is not None:
+        return _antecedent(token, kind, actors), token.text
+    phrase = token.doc[token.left_edge.i : token.right_edge.i + 1]
+    found = actor_at(actors, token.idx, token.idx + len(token.text))
+    if found is None:
+        # the phrase's own modifiers ("Russian officials"), not a clause hanging off it
+        for child in token.children:
+            if child.dep_ in {"compound", "amod", "poss", "nmod", "appos"} or child.i < token.i:
+                found = actor_at(
+                    actors, child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+                )
+                if found:
+                    break
+    text = phrase.text if len(phrase) <= 12 else token.text
+    return found, text
+
+
+def _antecedent(token: Token, kind: str, actors: Sequence[Actor]) -> Actor | None:
+    best: tuple[int, Actor] | None = None
+    for actor in actors:
+        if kind == "person" and actor.kind != "person":
+            continue
+        if kind == "other" and actor.kind == "person":
+            continue
+        for start, _ in actor.mentions:
+            if start < token.idx and (best is None or start > best[0]):
+                best = (start, actor)
+    return best[1] if best else None

@@ -1,0 +1,72 @@
+"""Is an event asserted, negated, future or hypothetical, and who reports it?
+
+Read off the trigger's clause: a negation on the trigger or its governing verb; modal and
+conditional markers (could, might, would, if) -> hypothetical; will, scheduled to, expected to,
+plan to -> future. A trigger inside the complement of a speech verb is reported by that verb's
+subject.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.resources import resource_words
+
+_HYPOTHETICAL = {"could", "might", "may", "would", "should", "can", "if", "unless", "whether"}
+_FUTURE = {"will", "shall", "'ll", "wo"}
+_FUTURE_HEADS = {"schedule", "expect", "plan", "intend", "prepare", "aim", "hope", "set", "want"}
+_NOUN_HEADS = {"threat", "possibility", "risk", "prospect", "plan", "need", "danger"}
+
+
+def _clause_chain(trigger: Token) -> list[Token]:
+    """The trigger and the verbs that govern it through xcomp/aux chains ("scheduled to testify")."""
+    chain = [trigger]
+    token = trigger
+    while token.dep_ in {"xcomp", "aux", "auxpass", "pcomp"} and token.head is not token:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _markers(chain: list[Token]) -> set[str]:
+    found = set()
+    for token in chain:
+        for child in token.children:
+            if child.dep_ in {"aux", "auxpass", "neg", "mark", "advmod"}:
+                found.add(child.lower_)
+    return found
+
+
+def factuality(trigger: Token) -> str:
+    """asserted | negated | future | hypothetical for the event a trigger names."""
+    chain = _clause_chain(trigger)
+    markers = _markers(chain)
+    if markers & {"not", "n't", "never", "no"}:
+        return "negated"
+    if markers & _HYPOTHETICAL:
+        return "hypothetical"
+    if trigger.pos_ == "NOUN" and (
+        any(c.lower_ in {"future", "possible", "potential"} for c in trigger.children)
+        or trigger.head.lemma_ in _NOUN_HEADS
+    ):
+        return "hypothetical"
+    if markers & _FUTURE or any(t.lemma_ in _FUTURE_HEADS for t in chain[1:]):
+        return "future"
+    return "asserted"
+
+
+def reporter(trigger: Token) -> Token | None:
+    """The subject of the speech verb whose complement holds the trigger, if any."""
+    token = trigger
+    while token.head is not token:
+        if token.dep_ in {
+            "ccomp",
+            "xcomp",
+            "advcl",
+            "conj",
+        } and token.head.lemma_ in resource_words("speech_verbs.txt"):
+            return next((c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if token.dep_ not in {"ccomp", "xcomp", "conj", "aux", "relcl", "advcl"}:
+            return None
+        token = token.head
+    return None

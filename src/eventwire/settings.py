@@ -1,0 +1,26 @@
+"""One options object per run, with commented defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+InputKind = Literal["auto", "text", "html", "jsonl"]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    # How to read inputs: "auto" decides per file (by extension, then by content sniffing).
+    input: InputKind = "auto"
+    # False takes each input as the article body itself: no boilerplate removal, body == input text.
+    clean: bool = True
+    # Publication date (YYYY-MM-DD) for inputs that carry none; times resolve against it.
+    published: str | None = None
+    # spaCy model package; the same model also loads under its official name en_core_web_sm.
+    model: str = "en_core_web_sm"
+    # Documents handed to spaCy's nlp.pipe at once.
+    batch_size: int = 16
+    # Inputs larger than this many characters are refused with a clear error (memory safety).
+    max_chars: int = 2_000_000
+    # Files with these extensions are read when a directory is given.
+    extensions: tuple[str, ...] = (".txt", ".text", ".html", ".htm", ".jsonl", ".json")

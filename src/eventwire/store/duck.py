@@ -1,0 +1,217 @@
+"""The DuckDB store: one writer, one transaction per batch, documents keyed by content hash."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+from eventwire.errors import StoreError
+from eventwire.records import Document, document_from_dict
+from eventwire.store.queries import EventFilter, EventRow, events_sql
+
+SCHEMA_VERSION = 1
+DEFAULT_DB = "eventwire.duckdb"
+
+
+@dataclass(frozen=True, slots=True)
+class IngestStats:
+    added: int
+    replaced: int
+
+
+def _rows(doc: Document) -> dict[str, list[tuple[Any, ...]]]:
+    """The table rows of one Document."""
+    d = doc.id
+    return {
+        "actors": [
+            (d, a.id, a.name, a.kind, a.country, list(a.sectors), list(a.roles)) for a in doc.actors
+        ],
+        "mentions": [(d, a.id, s, e) for a in doc.actors for s, e in a.mentions],
+        "quotes": [
+            (d, i, q.text, q.start, q.end, q.kind, q.speaker, q.speaker_text, q.rule, q.confidence)
+            for i, q in enumerate(doc.quotes)
+        ],
+        "times": [
+            (d, i, t.text, t.start, t.end, t.type, t.value, t.rule, t.confidence)
+            for i, t in enumerate(doc.times)
+        ],
+        "places": [
+            (
+                d,
+                i,
+                p.text,
+                p.start,
+                p.end,
+                p.name,
+                p.feature,
+                p.country,
+                p.lat,
+                p.lon,
+                p.geonameid,
+                p.rule,
+                p.confidence,
+            )  # fmt: skip
+            for i, p in enumerate(doc.places)
+        ],
+        "events": [
+            (
+                d,
+                e.id,
+                e.type,
+                e.mode,
+                e.cameo,
+                e.quad,
+                e.intensity,
+                e.source,
+                e.target,
+                e.source_text,
+                e.target_text,
+                e.trigger.text,
+                e.trigger.start,
+                e.trigger.end,
+                e.sentence[0],
+                e.sentence[1],
+                e.date,
+                e.place,
+                e.factuality,
+                e.reported_by,
+                e.confidence,
+                e.evidence.rule,
+                e.evidence.date_from,
+                e.evidence.place_from,
+            )  # fmt: skip
+            for e in doc.events
+        ],
+    }
+
+
+_CHILD_TABLES = ("actors", "mentions", "quotes", "times", "places", "events")
+
+
+class Store:
+    """A DuckDB file of documents and what was extracted from them.
+
+    >>> with Store("eventwire.duckdb") as store:   # doctest: +SKIP
+    ...     store.ingest(documents)
+    ...     rows = store.events(EventFilter(type="CONSULT"))
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
+        self.path = str(path)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open database ({exc})", name=self.path) from None
+        if not read_only:
+            self._migrate()
+
+    def _migrate(self) -> None:
+        schema = resources.files("eventwire.store").joinpath("schema.sql").read_text("utf-8")
+        self.con.execute(schema)
+        found = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        if found is None or found[0] is None:
+            self.con.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
+        elif found[0] > SCHEMA_VERSION:
+            raise StoreError(
+                f"database schema {found[0]} is newer than this eventwire ({SCHEMA_VERSION})",
+                name=self.path,
+            )
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def _write_one(self, doc: Document) -> bool:
+        """Insert one document's rows (replacing an earlier copy); True if it was already there."""
+        found = self.con.execute("SELECT count(*) FROM documents WHERE id = ?", [doc.id]).fetchone()
+        existed = bool(found and found[0])
+        if existed:
+            for table in _CHILD_TABLES:
+                self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc.id])
+            self.con.execute("DELETE FROM documents WHERE id = ?", [doc.id])
+        self.con.execute(
+            "INSERT INTO documents (id, source_path, source_url, source_format, title, byline, publisher,"
+            " wire, published, published_inferred, body, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                doc.id,
+                doc.source.path,
+                doc.source.url,
+                doc.source.format,
+                doc.title,
+                doc.byline,
+                doc.publisher,
+                list(doc.wire),
+                doc.published,
+                doc.published_inferred,
+                doc.body,
+                json.dumps(doc.to_dict(), ensure_ascii=False),
+            ],  # fmt: skip
+        )
+        for table, rows in _rows(doc).items():
+            if rows:
+                marks = ",".join("?" * len(rows[0]))
+                self.con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+        return existed
+
+    def write_batch(self, docs: Sequence[Document]) -> IngestStats:
+        """Write documents in one transaction: a crash never leaves half a document."""
+        replaced = 0
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for doc in docs:
+                replaced += self._write_one(doc)
+            self.con.execute("COMMIT")
+        except duckdb.Error as exc:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"write failed, batch rolled back ({exc})", name=self.path) from None
+        return IngestStats(added=len(docs) - replaced, replaced=replaced)
+
+    def ingest(self, docs: Iterable[Document], batch_size: int = 64) -> IngestStats:
+        """Store documents, `batch_size` per transaction; re-ingesting a document replaces it."""
+        added = replaced = 0
+        batch: list[Document] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                stats = self.write_batch(batch)
+                added, replaced, batch = added + stats.added, replaced + stats.replaced, []
+        if batch:
+            stats = self.write_batch(batch)
+            added, replaced = added + stats.added, replaced + stats.replaced
+        return IngestStats(added, replaced)
+
+    def events(self, where: EventFilter | None = None) -> list[EventRow]:
+        """Stored events with their actors' names and countries, newest first."""
+        sql, params = events_sql(where or EventFilter())
+        cursor = self.con.execute(sql, params)
+        names = [c[0] for c in cursor.description or ()]
+        return [EventRow(**dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
+
+    def export_parquet(self, path: str | Path, where: EventFilter | None = None) -> int:
+        """Write the filtered events to a Parquet file; returns the number of rows."""
+        sql, params = events_sql(where or EventFilter())
+        target = str(path).replace("'", "''")
+        self.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT parquet)", params)
+        return len(self.events(where))
+
+    def documents(self) -> Iterator[Document]:
+        for (record,) in self.con.execute("SELECT record FROM documents ORDER BY id").fetchall():
+            yield document_from_dict(json.loads(record))
+
+    def count(self, table: str) -> int:
+        if table not in {"documents", *_CHILD_TABLES}:
+            raise StoreError(f"no table {table!r}", name=self.path)
+        found = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return int(found[0]) if found else 0
