@@ -3,11 +3,13 @@
 First version, by name and shape:
 1. PERSON, ORG, GPE and NORP entities are candidate mentions; photo-credit shapes ("Name/Agency")
    are not actors.
-2. Countries, their aliases and demonyms resolve to the country actor; a capital city is the
+2. A name NER labels a place or organisation but that is the surname of a person named in full
+   in the story is that person ("Austin" after "Lloyd Austin").
+3. Countries, their aliases and demonyms resolve to the country actor; a capital city is the
    country's government unless it follows a locative preposition ("in Moscow" is a place).
    Other places are not actors.
-3. A one-word person mention joins the full name that ends with it ("Milley" -> "Mark Milley").
-4. Roles are the person's appositive and the title words before the name; sectors come from
+4. A one-word person mention joins the full name that ends with it ("Milley" -> "Mark Milley").
+5. Roles are the person's appositive and the title words before the name; sectors come from
    titles.tsv; a person's or organisation's country from a country named in that context.
 """
 
@@ -126,12 +128,24 @@ def _person_context(span: Span) -> tuple[list[str], str]:
     return roles, " ".join(context)
 
 
-def _candidate(span: Span) -> _Draft | None:
+def _surnames(doc: Doc) -> set[str]:
+    """Last names of the people named in full in a story."""
+    return {
+        _clean_name(span)[0].split()[-1]
+        for span in doc.ents
+        if span.label_ == "PERSON" and len(_clean_name(span)[0].split()) > 1
+    }
+
+
+def _candidate(span: Span, surnames: set[str]) -> _Draft | None:
     """The actor a single entity mention stands for, or None if it is not an actor."""
     name, _, _ = _clean_name(span)
     if not name or _CREDIT.search(span.text):
         return None
-    if span.label_ in {"GPE", "NORP"}:
+    label = span.label_
+    if label != "PERSON" and name in surnames and resolve_country(name) is None:
+        label = "PERSON"  # NER read a surname as a place or organisation ("Austin")
+    if label in {"GPE", "NORP"}:
         country = resolve_country(name)
         if country is None:
             capital = resolve_capital(name)
@@ -139,7 +153,7 @@ def _candidate(span: Span) -> _Draft | None:
                 return None
             country = capital
         return _Draft(f"country:{country.iso3}", country.name, "country", country.iso3)
-    if span.label_ == "PERSON":
+    if label == "PERSON":
         roles, context = _person_context(span)
         country = find_country_in(context) if context else None
         return _Draft(
@@ -185,8 +199,9 @@ def extract_actors(doc: Doc) -> tuple[tuple[Actor, ...], tuple[Entity, ...]]:
     """Actors of a Doc (mentions merged) and every NER entity, linked to its actor where it has one."""
     drafts: dict[str, _Draft] = {}
     linked: list[tuple[Span, str | None]] = []
+    surnames = _surnames(doc)
     for span in doc.ents:
-        draft = _candidate(span) if span.label_ in ACTOR_LABELS else None
+        draft = _candidate(span, surnames) if span.label_ in ACTOR_LABELS else None
         if draft is None:
             linked.append((span, None))
             continue

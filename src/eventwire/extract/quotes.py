@@ -88,20 +88,21 @@ def extract_quotes(doc: Doc, actors: Sequence[Actor]) -> Iterator[Quote]:
         verb = _speech_verb(tokens, match.start(), match.end())
         subject = _subject(verb) if verb is not None else None
         speaker, speaker_text = _resolve(subject, actors) if subject is not None else (None, None)
+        speaker_id = speaker.id if speaker else None
         rule, confidence = "quote.cue_verb_subject", 0.8
-        if speaker is None and subject is None and previous and previous.speaker:
-            starts_paragraph = body[: match.start()].endswith("\n") or match.start() == 0
-            if starts_paragraph:
-                speaker, speaker_text = previous.speaker, previous.speaker_text
-                rule, confidence = "quote.previous_speaker", 0.5
-        if speaker is None:
+        starts_paragraph = match.start() == 0 or body[: match.start()].endswith("\n")
+        if subject is None and starts_paragraph and previous and previous.speaker:
+            # a quote that opens a paragraph with no cue continues the previous speaker
+            speaker_id, speaker_text = previous.speaker, previous.speaker_text
+            rule, confidence = "quote.previous_speaker", 0.5
+        if speaker_id is None:
             rule, confidence = "quote.no_speaker", 0.6
         quote = Quote(
             text=text,
             start=start,
             end=end,
             kind=_kind(body, match.start(), text),
-            speaker=speaker.id if speaker else None,
+            speaker=speaker_id,
             speaker_text=speaker_text,
             rule=rule,
             confidence=confidence,

@@ -4,7 +4,8 @@
 2. Read their source and target heads from the parse and resolve them to actors.
 3. Keep an event when at least one side is an actor and the two sides differ.
 4. Code it (type, mode, CAMEO, quad, intensity), judge its factuality and reporter.
-5. Anchor it: the date and place named in its sentence, else the story's date.
+5. Anchor it: the date named in its sentence, else the story's date; the place of a locative
+   phrase in its clause, else in its sentence.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.events.coding import Coding
 from eventwire.extract.events.dyads import noun_arguments, resolve_argument, verb_arguments
-from eventwire.extract.events.factuality import factuality, reporter
+from eventwire.extract.events.factuality import clause_verb, factuality, reporter
 from eventwire.extract.events.triggers import find_triggers
 from eventwire.records import Actor, Event, Evidence, Place, Time, Trigger, content_hash
 
@@ -42,11 +43,26 @@ def _anchor_date(
     return (published, "published") if published else (None, None)
 
 
-def _anchor_place(sentence: Span, places: Sequence[Place]) -> tuple[int | None, str | None]:
+_LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "along", "off"}
+
+
+def _anchor_place(trigger: Token, places: Sequence[Place]) -> tuple[int | None, str | None]:
+    """The place in a locative phrase of the trigger's clause, else of its sentence."""
+    sentence = trigger.sent
+    clause = {trigger.i, clause_verb(trigger).i}
+    fallback: tuple[int | None, str | None] = (None, None)
     for index, place in enumerate(places):
-        if sentence.start_char <= place.start < sentence.end_char:
-            return index, "sentence"
-    return None, None
+        if not sentence.start_char <= place.start < sentence.end_char:
+            continue
+        token = trigger.doc.char_span(place.start, place.end, alignment_mode="expand")
+        head = token.root.head if token is not None else None
+        if head is None or head.lower_ not in _LOCATIVE or token is None or token.root.dep_ != "pobj":
+            continue
+        if head.head.i in clause:
+            return index, "clause"
+        if fallback[0] is None:
+            fallback = (index, "sentence")
+    return fallback
 
 
 def _confidence(source: Actor | None, target: Actor | None, coding: Coding) -> float:
@@ -65,11 +81,13 @@ class _Context:
 
 def _events_for(trigger: Token, coding: Coding, ctx: _Context) -> Iterator[Event]:
     sources, targets = _arguments(trigger)
-    resolved_sources = [resolve_argument(t, ctx.actors) for t in sources] or [(None, None)]
-    resolved_targets = [resolve_argument(t, ctx.actors) for t in targets] or [(None, None)]
+    nobody: list[tuple[Actor | None, str | None]] = [(None, None)]
+    resolved_sources: list[tuple[Actor | None, str | None]] = [resolve_argument(t, ctx.actors) for t in sources]
+    resolved_targets: list[tuple[Actor | None, str | None]] = [resolve_argument(t, ctx.actors) for t in targets]
+    resolved_sources, resolved_targets = resolved_sources or nobody, resolved_targets or nobody
     sentence = trigger.sent
     date, date_from = _anchor_date(sentence, ctx.times, ctx.published)
-    place, place_from = _anchor_place(sentence, ctx.places)
+    place, place_from = _anchor_place(trigger, ctx.places)
     fact = factuality(trigger)
     speaker_token = reporter(trigger)
     speaker = resolve_argument(speaker_token, ctx.actors)[0] if speaker_token is not None else None

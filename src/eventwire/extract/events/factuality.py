@@ -18,10 +18,24 @@ _FUTURE_HEADS = {"schedule", "expect", "plan", "intend", "prepare", "aim", "hope
 _NOUN_HEADS = {"threat", "possibility", "risk", "prospect", "plan", "need", "danger"}
 
 
+def clause_verb(trigger: Token) -> Token:
+    """The verb whose clause states an event: the trigger, or the light verb of an event noun
+    ("launch an attack", "hold talks with")."""
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        if trigger.dep_ in {"dobj", "nsubjpass", "nsubj"} and trigger.head.pos_ in {"VERB", "AUX"}:
+            return trigger.head
+        if trigger.dep_ == "pobj" and trigger.head.head.pos_ in {"VERB", "AUX"}:
+            return trigger.head.head
+    return trigger
+
+
 def _clause_chain(trigger: Token) -> list[Token]:
-    """The trigger and the verbs that govern it through xcomp/aux chains ("scheduled to testify")."""
+    """The trigger, its light verb, and the verbs that govern it through xcomp/aux chains
+    ("scheduled to testify")."""
     chain = [trigger]
-    token = trigger
+    token = clause_verb(trigger)
+    if token is not trigger:
+        chain.append(token)
     while token.dep_ in {"xcomp", "aux", "auxpass", "pcomp"} and token.head is not token:
         token = token.head
         chain.append(token)

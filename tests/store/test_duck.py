@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from eventwire.records import Document
+from eventwire.store import EventFilter, Store
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "t.duckdb")
+
+
+def test_duck_ingest_twice_changes_nothing(store: Store, plain_document: Document) -> None:
+    first = store.ingest([plain_document])
+    counts = {t: store.count(t) for t in ("documents", "actors", "mentions", "events", "times", "places")}
+    second = store.ingest([plain_document])
+    assert (first.added, first.replaced) == (1, 0)
+    assert (second.added, second.replaced) == (0, 1)
+    assert counts == {t: store.count(t) for t in counts}
+    assert counts["events"] == len(plain_document.events) > 0
+
+
+def test_duck_documents_round_trip(store: Store, plain_document: Document) -> None:
+    store.ingest([plain_document])
+    assert list(store.documents()) == [plain_document]
+
+
+def test_duck_event_filters(store: Store, plain_document: Document) -> None:
+    store.ingest([plain_document])
+    every = store.events()
+    assert len(every) == len(plain_document.events)
+    kinds = {row.type for row in every}
+    some = next(iter(kinds))
+    assert {row.type for row in store.events(EventFilter(type=some))} == {some}
+    assert store.events(EventFilter(since="2030-01-01")) == []
+    assert len(store.events(EventFilter(until="2030-01-01"))) == len(every)
+    assert all(row.source_country == "THA" or row.target_country == "THA" for row in store.events(EventFilter(actor="THA")))
+    assert store.events(EventFilter(actor="THA"))
+    assert len(store.events(EventFilter(limit=1))) == 1
+    for row in every:
+        assert row.trigger in row.sentence
+
+
+def test_duck_parquet_export(store: Store, plain_document: Document, tmp_path: Path) -> None:
+    store.ingest([plain_document])
+    target = tmp_path / "events.parquet"
+    count = store.export_parquet(target)
+    assert count == len(plain_document.events)
+    assert duckdb.connect().execute(f"SELECT count(*) FROM '{target}'").fetchone() == (count,)
+
+
+def test_duck_failed_batch_rolls_back(store: Store, plain_document: Document) -> None:
+    import dataclasses
+
+    broken = dataclasses.replace(plain_document, id="other", events=(plain_document.events[0],) * 2)
+    with pytest.raises(Exception, match="rolled back"):
+        store.write_batch([plain_document, broken])
+    assert store.count("documents") == 0 and store.count("events") == 0
+
+
+def test_duck_refuses_a_database_it_cannot_open(tmp_path: Path) -> None:
+    from eventwire.errors import StoreError
+
+    bad = tmp_path / "not.duckdb"
+    bad.write_text("this is not a database")
+    with pytest.raises(StoreError, match="cannot open"):
+        Store(bad)
