@@ -26,8 +26,7 @@ from eventwire.records import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
-TYPES = ("AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN "
-         "PROTEST SANCTION MOBILIZE COERCE ASSAULT").split()  # fmt: skip
+TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]  # fmt: skip
 
 
 def _texts() -> list[str]:
@@ -114,7 +113,10 @@ def main() -> None:
         *speed(),
         "",
     ]
-    gold = [SHARED / "events" / "dyads_plv_train.jsonl.gz", SHARED / "plover" / "dyads_plover_gsr.jsonl.gz"]
+    gold = [
+        SHARED / "events" / "dyads_plv_train.jsonl.gz",
+        SHARED / "plover" / "dyads_plover_gsr.jsonl.gz",
+    ]
     if all(p.exists() for p in gold):
         lines += [
             "## Dyad coding (`eventwire code-dyads`), first-version lexicon",

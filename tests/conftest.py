@@ -43,4 +43,6 @@ def seed_document(seed_path: Path, nlp: Language) -> Document:
 def plain_document(nlp: Language) -> Document:
     import eventwire
 
-    return eventwire.extract((DATA / "article_plain.txt").read_text(encoding="utf-8"), published="2025-03-05")
+    return eventwire.extract(
+        (DATA / "article_plain.txt").read_text(encoding="utf-8"), published="2025-03-05"
+    )

@@ -37,8 +37,11 @@ def test_api_extract_returns_every_spec_field(plain_document: Document) -> None:
     assert data["title"].startswith("Thai and Cambodian defence ministers")
     assert data["published"] == "2025-03-05"
     for event in data["events"]:
-        assert SPEC_EVENT_KEYS <= set(event)
-        assert event["trigger"]["text"] == data["body"][event["trigger"]["start"] : event["trigger"]["end"]]
+        assert set(event) >= SPEC_EVENT_KEYS
+        assert (
+            event["trigger"]["text"]
+            == data["body"][event["trigger"]["start"] : event["trigger"]["end"]]
+        )
     for key in ("entities", "times", "places", "quotes"):
         for item in data[key]:
             assert item["text"] == data["body"][item["start"] : item["end"]]
@@ -50,7 +53,11 @@ def test_api_extract_refuses_empty_text() -> None:
 
 
 def test_api_extract_many_yields_failures_in_place(nlp: object) -> None:
-    results = list(eventwire.extract_many(["Kenya and Somalia signed a pact on Tuesday.", "  ", "Chad met Niger."]))
+    results = list(
+        eventwire.extract_many(
+            ["Kenya and Somalia signed a pact on Tuesday.", "  ", "Chad met Niger."]
+        )
+    )
     kinds = [type(r).__name__ for r in results]
     assert kinds.count("Document") == 2
     assert kinds.count("Failure") == 1

@@ -19,7 +19,11 @@ BAD = ["empty.txt", "noise.bin", "does-not-exist.txt", "article_latin1.txt"]
 
 def _run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "eventwire", *args], capture_output=True, text=True, input=stdin, timeout=300
+        [sys.executable, "-m", "eventwire", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=300,
     )
 
 
@@ -32,7 +36,11 @@ def test_cli_bad_inputs_fail_alone_with_one_line_each(data_dir: Path, tmp_path: 
     for name, line in zip(BAD, errors, strict=True):
         assert name in line
     assert "Traceback" not in result.stderr
-    found = duckdb.connect(str(tmp_path / "x.duckdb")).execute("SELECT count(*) FROM documents").fetchone()
+    found = (
+        duckdb.connect(str(tmp_path / "x.duckdb"))
+        .execute("SELECT count(*) FROM documents")
+        .fetchone()
+    )
     assert found == (1,)
 
 
@@ -48,7 +56,9 @@ def test_cli_extract_prints_one_document_per_line(data_dir: Path, nlp: Language)
 
 
 def test_cli_extract_jsonl_keeps_ids_and_no_clean_keeps_body(data_dir: Path, nlp: Language) -> None:
-    result = CliRunner().invoke(main, ["extract", "--input", "jsonl", str(data_dir / "articles.jsonl")])
+    result = CliRunner().invoke(
+        main, ["extract", "--input", "jsonl", str(data_dir / "articles.jsonl")]
+    )
     assert result.exit_code == 0, result.stderr
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [
         "ew-2025-0001", "ew-2025-0002", "ew-2025-0003"]  # fmt: skip
@@ -63,7 +73,9 @@ def test_cli_usage_errors_exit_2() -> None:
     assert CliRunner().invoke(main, ["events", "--db", "/nonexistent/x.duckdb"]).exit_code == 2
 
 
-def test_cli_ingest_twice_then_query_every_format(data_dir: Path, tmp_path: Path, nlp: Language) -> None:
+def test_cli_ingest_twice_then_query_every_format(
+    data_dir: Path, tmp_path: Path, nlp: Language
+) -> None:
     db = str(tmp_path / "e.duckdb")
     runner = CliRunner()
     args = ["ingest", "--db", db, "--published", "2025-03-05", str(data_dir / "article_plain.txt")]
@@ -74,10 +86,17 @@ def test_cli_ingest_twice_then_query_every_format(data_dir: Path, tmp_path: Path
     assert first == second and first.count("\n") > 0
     table = runner.invoke(main, ["events", "--db", db]).stdout
     assert "TYPE" in table and "events)" in table
-    csv_out = runner.invoke(main, ["events", "--db", db, "--format", "csv", "--actor", "THA"]).stdout
+    csv_out = runner.invoke(
+        main, ["events", "--db", db, "--format", "csv", "--actor", "THA"]
+    ).stdout
     assert csv_out.startswith("date,type,")
     parquet = tmp_path / "e.parquet"
-    assert runner.invoke(main, ["events", "--db", db, "--format", "parquet", "-o", str(parquet)]).exit_code == 0
+    assert (
+        runner.invoke(
+            main, ["events", "--db", db, "--format", "parquet", "-o", str(parquet)]
+        ).exit_code
+        == 0
+    )
     assert parquet.stat().st_size > 0
     assert runner.invoke(main, ["events", "--db", db, "--format", "parquet"]).exit_code == 2
 

@@ -170,6 +170,9 @@ def _write_rows(rows: list[EventRow], fmt: str, out: TextIO) -> None:
     type=click.Choice(["asserted", "negated", "future", "hypothetical"]),
     help="Only these.",
 )
+@click.option(
+    "--min-confidence", type=click.FloatRange(0, 1), help="Only events at least this confident."
+)
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
 @click.option(
     "--format",
@@ -186,6 +189,7 @@ def events(
     since: str | None,
     until: str | None,
     factuality: str | None,
+    min_confidence: float | None,
     limit: int | None,
     fmt: str,
     output: str | None,
@@ -197,7 +201,7 @@ def events(
         raise click.UsageError(
             f"no database at {db}; run `eventwire ingest` or `eventwire demo` first"
         )
-    where = EventFilter(event_type, actor, since, until, factuality, limit)
+    where = EventFilter(event_type, actor, since, until, factuality, min_confidence, limit)
     try:
         with Store(db, read_only=True) as store:
             if fmt == "parquet":
@@ -256,14 +260,16 @@ def demo(db: str) -> None:
     results = api.extract_many_raw(sources)
     _, failures = _ingest(db, results, len(sources))
     with Store(db, read_only=True) as store:
-        rows = store.events(EventFilter(factuality="asserted", limit=25))
-    click.echo("")
+        # both sides resolved to actors: the events an analyst would count
+        rows = store.events(EventFilter(factuality="asserted", min_confidence=0.75, limit=25))
+    click.echo("\nAsserted events between two known actors (most recent first):")
     write_table(rows, sys.stdout)
     click.echo(
         "\nTry next:\n"
         f"  eventwire events --db {db} --type ASSAULT\n"
         f"  eventwire events --db {db} --actor RUS --format csv\n"
         f"  eventwire events --db {db} --factuality hypothetical\n"
+        f"  eventwire events --db {db} --format parquet -o events.parquet\n"
         "  eventwire extract your_story.txt --published 2025-03-04 | head -c 2000"
     )
     sys.exit(1 if failures else 0)

@@ -18,4 +18,7 @@ def test_components_model_loads_once(nlp: Language) -> None:
     from eventwire.annotate import load_model
 
     assert load_model() is nlp
-    assert "eventwire_paragraph_breaks" in nlp.pipe_names and "eventwire_entity_guard" in nlp.pipe_names
+    assert (
+        "eventwire_paragraph_breaks" in nlp.pipe_names
+        and "eventwire_entity_guard" in nlp.pipe_names
+    )

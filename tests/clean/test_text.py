@@ -12,10 +12,18 @@ def _raw(text: str, published: str | None = None) -> RawDocument:
 
 
 def test_text_title_line_and_paragraphs() -> None:
-    article = clean_text(_raw("Leaders Meet in Oslo\n\nThe  two leaders\nmet on Monday.\n\n\nThey agreed.", "2025-01-02"))
+    article = clean_text(
+        _raw(
+            "Leaders Meet in Oslo\n\nThe  two leaders\nmet on Monday.\n\n\nThey agreed.",
+            "2025-01-02",
+        )
+    )
     assert article.title == "Leaders Meet in Oslo"
     assert article.body == "The two leaders met on Monday.\n\nThey agreed."
-    assert [article.body[s:e] for s, e in article.paragraphs] == ["The two leaders met on Monday.", "They agreed."]
+    assert [article.body[s:e] for s, e in article.paragraphs] == [
+        "The two leaders met on Monday.",
+        "They agreed.",
+    ]
     assert article.published == "2025-01-02"
 
 
@@ -31,7 +39,9 @@ def test_text_id_is_a_content_hash_of_the_body() -> None:
     assert a.id == b.id and len(a.id) == 16
 
 
-_paragraph = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"), min_size=1)
+_paragraph = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"), min_size=1
+)
 
 
 @given(st.lists(_paragraph, min_size=1, max_size=6))

@@ -36,6 +36,8 @@ def test_actors_demonyms_join_their_country(nlp: Language) -> None:
 
 
 def test_actors_photo_credits_are_not_actors(nlp: Language) -> None:
-    actors, entities = extract_actors(nlp("The minister spoke in Nairobi. Jana Ruiz/AFP via Getty Images"))
+    actors, entities = extract_actors(
+        nlp("The minister spoke in Nairobi. Jana Ruiz/AFP via Getty Images")
+    )
     assert not any("Ruiz" in a.name for a in actors)
     assert all(e.actor is None for e in entities if "Ruiz" in e.text)

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from eventwire.clean import clean_text
 from eventwire.extract import extract_document
 from eventwire.extract.events import code_dyad
 from eventwire.records import Document, RawDocument, Source
-from eventwire.clean import clean_text
 
 
 def _document(nlp: Language, text: str, published: str = "2025-03-05") -> Document:
@@ -15,11 +15,17 @@ def _document(nlp: Language, text: str, published: str = "2025-03-05") -> Docume
 
 def _summary(doc: Document) -> set[tuple[str, str | None, str | None, str]]:
     names = {a.id: a.name for a in doc.actors}
-    return {(e.type, names.get(e.source or ""), names.get(e.target or ""), e.factuality) for e in doc.events}
+    return {
+        (e.type, names.get(e.source or ""), names.get(e.target or ""), e.factuality)
+        for e in doc.events
+    }
 
 
 def test_events_meeting_with_source_target_date_and_place(nlp: Language) -> None:
-    doc = _document(nlp, "Kenya's foreign minister Grace Otieno met Somali President Ali Hassan in Nairobi on Tuesday.")
+    doc = _document(
+        nlp,
+        "Kenya's foreign minister Grace Otieno met Somali President Ali Hassan in Nairobi on Tuesday.",
+    )
     consult = [e for e in doc.events if e.type == "CONSULT"]
     assert consult, _summary(doc)
     event = consult[0]
@@ -30,11 +36,16 @@ def test_events_meeting_with_source_target_date_and_place(nlp: Language) -> None
 
 
 def test_events_negated_and_hypothetical_are_not_asserted(nlp: Language) -> None:
-    doc = _document(nlp, "Cambodia would not launch an attack on Thailand. The European Union could sanction Russia.")
+    doc = _document(
+        nlp,
+        "Cambodia would not launch an attack on Thailand. The European Union could sanction Russia.",
+    )
     facts = {e.type: e.factuality for e in doc.events}
     assert facts.get("ASSAULT") in {"negated", None}
     assert facts.get("SANCTION") in {"hypothetical", None}
-    assert not any(e.factuality == "asserted" and e.type in {"ASSAULT", "SANCTION"} for e in doc.events)
+    assert not any(
+        e.factuality == "asserted" and e.type in {"ASSAULT", "SANCTION"} for e in doc.events
+    )
 
 
 def test_events_future_scheduled(nlp: Language) -> None:

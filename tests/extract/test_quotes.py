@@ -15,7 +15,9 @@ def _quotes(nlp: Language, text: str):  # type: ignore[no-untyped-def]
 
 def test_quotes_direct_with_cue_verb_after(nlp: Language) -> None:
     text = 'Minister Grace Otieno spoke in Nairobi.\n\n"We will not accept new bunkers on our side," Otieno told reporters.'
-    assert _quotes(nlp, text) == [("We will not accept new bunkers on our side,", "direct", "Grace Otieno")]
+    assert _quotes(nlp, text) == [
+        ("We will not accept new bunkers on our side,", "direct", "Grace Otieno")
+    ]
 
 
 def test_quotes_colon_and_pronoun_speaker(nlp: Language) -> None:

@@ -28,5 +28,8 @@ def test_seed_meeting_is_coded(seed_document: Document) -> None:
 
 def test_seed_hypothetical_attack_is_not_asserted(seed_document: Document) -> None:
     for event in seed_document.events:
-        if event.type == "ASSAULT" and "launch" in seed_document.body[event.sentence[0] : event.sentence[1]]:
+        if (
+            event.type == "ASSAULT"
+            and "launch" in seed_document.body[event.sentence[0] : event.sentence[1]]
+        ):
             assert event.factuality != "asserted"

@@ -32,7 +32,9 @@ ANCHOR = date(2021, 9, 23)  # a Thursday
         ("the 1990s", False, ("DATE", "199")),
     ],
 )
-def test_times_resolve_against_the_story_date(text: str, future: bool, expected: tuple[str, str]) -> None:
+def test_times_resolve_against_the_story_date(
+    text: str, future: bool, expected: tuple[str, str]
+) -> None:
     assert resolve_time(text, ANCHOR, future)[:2] == expected
 
 

@@ -47,7 +47,9 @@ def test_files_read_paths_reports_each_bad_input_and_keeps_the_rest(data_dir: Pa
         assert name in failure.message and "\n" not in failure.message
 
 
-def test_files_reads_directories_recursively_and_detects_formats(data_dir: Path, tmp_path: Path) -> None:
+def test_files_reads_directories_recursively_and_detects_formats(
+    data_dir: Path, tmp_path: Path
+) -> None:
     nested = tmp_path / "a" / "b"
     nested.mkdir(parents=True)
     (nested / "page.html").write_text((data_dir / "article.html").read_text())
@@ -68,7 +70,9 @@ def test_files_jsonl_keeps_ids_and_reports_bad_lines(data_dir: Path) -> None:
 
 
 def test_files_sniffs_html_and_jsonl_from_content() -> None:
-    html = list(read_texts("<!DOCTYPE html><html><body><p>Hi there.</p></body></html>", "-", Settings()))
+    html = list(
+        read_texts("<!DOCTYPE html><html><body><p>Hi there.</p></body></html>", "-", Settings())
+    )
     assert html[0].format == "html"  # type: ignore[union-attr]
     lines = list(read_texts('{"id": 1, "text": "Chad met Niger."}\n', "-", Settings()))
     assert lines[0].given_id == "1"  # type: ignore[union-attr]

@@ -16,7 +16,9 @@ def store(tmp_path: Path) -> Store:
 
 def test_duck_ingest_twice_changes_nothing(store: Store, plain_document: Document) -> None:
     first = store.ingest([plain_document])
-    counts = {t: store.count(t) for t in ("documents", "actors", "mentions", "events", "times", "places")}
+    counts = {
+        t: store.count(t) for t in ("documents", "actors", "mentions", "events", "times", "places")
+    }
     second = store.ingest([plain_document])
     assert (first.added, first.replaced) == (1, 0)
     assert (second.added, second.replaced) == (0, 1)
@@ -38,7 +40,10 @@ def test_duck_event_filters(store: Store, plain_document: Document) -> None:
     assert {row.type for row in store.events(EventFilter(type=some))} == {some}
     assert store.events(EventFilter(since="2030-01-01")) == []
     assert len(store.events(EventFilter(until="2030-01-01"))) == len(every)
-    assert all(row.source_country == "THA" or row.target_country == "THA" for row in store.events(EventFilter(actor="THA")))
+    assert all(
+        row.source_country == "THA" or row.target_country == "THA"
+        for row in store.events(EventFilter(actor="THA"))
+    )
     assert store.events(EventFilter(actor="THA"))
     assert len(store.events(EventFilter(limit=1))) == 1
     for row in every:

@@ -21,7 +21,9 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """A token after a line break starts a sentence; the parser keeps preset boundaries."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        after_break = _is_break(previous.whitespace_) or (previous.is_space and _is_break(previous.text))
+        after_break = _is_break(previous.whitespace_) or (
+            previous.is_space and _is_break(previous.text)
+        )
         if after_break and not token.is_space:
             token.is_sent_start = True
     return doc

@@ -145,14 +145,15 @@ def _candidate(span: Span, surnames: set[str]) -> _Draft | None:
     label = span.label_
     if label != "PERSON" and name in surnames and resolve_country(name) is None:
         label = "PERSON"  # NER read a surname as a place or organisation ("Austin")
-    if label in {"GPE", "NORP"}:
+    if label in {"GPE", "NORP", "ORG"}:
+        # NER often labels a country or its capital ORG; as a government it is the country actor
         country = resolve_country(name)
-        if country is None:
-            capital = resolve_capital(name)
-            if capital is None or _is_locative(span):
-                return None
-            country = capital
-        return _Draft(f"country:{country.iso3}", country.name, "country", country.iso3)
+        if country is None and not _is_locative(span):
+            country = resolve_capital(name)
+        if country is not None:
+            return _Draft(f"country:{country.iso3}", country.name, "country", country.iso3)
+        if label != "ORG":
+            return None
     if label == "PERSON":
         roles, context = _person_context(span)
         country = find_country_in(context) if context else None

@@ -234,7 +234,7 @@ def resolve_time(
         return "DATE", _weekday_value(match[1], anchor, future), "time.weekday"
     # 6. deictic expressions and references
     for phrase, (unit, offset) in _DEICTIC.items():
-        if phrase in lowered:
+        if re.search(rf"\b{phrase}\b", lowered):
             return "DATE", _deictic_value(unit, offset, anchor), "time.deictic"
     if "weekend" in lowered and anchor is not None:
         year, week, _ = (anchor - timedelta(days=anchor.weekday() + 1)).isocalendar()

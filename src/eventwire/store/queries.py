@@ -13,6 +13,7 @@ class EventFilter:
     since: str | None = None  # YYYY-MM-DD, inclusive, on the event's date (else its story's)
     until: str | None = None  # YYYY-MM-DD, inclusive
     factuality: str | None = None  # asserted | negated | future | hypothetical
+    min_confidence: float | None = None
     limit: int | None = None
 
 
@@ -73,6 +74,9 @@ def events_sql(where: EventFilter) -> tuple[str, list[Any]]:
     if where.factuality:
         clauses.append("e.factuality = ?")
         params.append(where.factuality.lower())
+    if where.min_confidence is not None:
+        clauses.append("e.confidence >= ?")
+        params.append(where.min_confidence)
     if where.actor:
         clauses.append(
             "(s.country = ? OR t.country = ? OR s.name ILIKE ? OR t.name ILIKE ?"

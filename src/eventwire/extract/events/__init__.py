@@ -56,7 +56,12 @@ def _anchor_place(trigger: Token, places: Sequence[Place]) -> tuple[int | None, 
             continue
         token = trigger.doc.char_span(place.start, place.end, alignment_mode="expand")
         head = token.root.head if token is not None else None
-        if head is None or head.lower_ not in _LOCATIVE or token is None or token.root.dep_ != "pobj":
+        if (
+            head is None
+            or head.lower_ not in _LOCATIVE
+            or token is None
+            or token.root.dep_ != "pobj"
+        ):
             continue
         if head.head.i in clause:
             return index, "clause"
@@ -82,8 +87,12 @@ class _Context:
 def _events_for(trigger: Token, coding: Coding, ctx: _Context) -> Iterator[Event]:
     sources, targets = _arguments(trigger)
     nobody: list[tuple[Actor | None, str | None]] = [(None, None)]
-    resolved_sources: list[tuple[Actor | None, str | None]] = [resolve_argument(t, ctx.actors) for t in sources]
-    resolved_targets: list[tuple[Actor | None, str | None]] = [resolve_argument(t, ctx.actors) for t in targets]
+    resolved_sources: list[tuple[Actor | None, str | None]] = [
+        resolve_argument(t, ctx.actors) for t in sources
+    ]
+    resolved_targets: list[tuple[Actor | None, str | None]] = [
+        resolve_argument(t, ctx.actors) for t in targets
+    ]
     resolved_sources, resolved_targets = resolved_sources or nobody, resolved_targets or nobody
     sentence = trigger.sent
     date, date_from = _anchor_date(sentence, ctx.times, ctx.published)

@@ -19,6 +19,7 @@ from eventwire.extract.actors import actor_at
 from eventwire.records import Actor
 
 SUBJECTS = {"nsubj", "csubj"}
+ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
 TARGET_PREPS = {
     "with",
@@ -85,7 +86,11 @@ def noun_arguments(noun: Token) -> tuple[list[Token], list[Token]]:
     for prep in between:
         pair = [t for obj in _children(prep, {"pobj"}) for t in _with_conjuncts(obj)]
         sources, targets = pair[:1], pair[1:]
-    sources += _children(noun, {"poss", "compound", "amod", "nmod"})
+    sources += _children(noun, {"poss"})
+    # modifiers name a participant only when they are names ("a U.S. airstrike", "Russian warnings")
+    sources += [
+        c for c in _children(noun, {"compound", "amod", "nmod"}) if c.ent_type_ in ACTOR_ENTS
+    ]
     targets += _prep_objects(noun, TARGET_PREPS - {"from"})
     if noun.dep_ in {"dobj", "pobj"}:  # a light verb: "X launched an attack on Y", "held talks"
         verb = noun.head if noun.dep_ == "dobj" else noun.head.head
@@ -95,11 +100,16 @@ def noun_arguments(noun: Token) -> tuple[list[Token], list[Token]]:
     return _expand(sources), _expand(targets)
 
 
+# Entity types that are never participants ("met on Wednesday", "killed 10").
+NOT_PARTICIPANTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
+
+
 def _expand(tokens: list[Token]) -> list[Token]:
+    """Argument heads with their conjuncts, without dates, numbers and other non-participants."""
     out: list[Token] = []
     for token in tokens:
         for conj in _with_conjuncts(token):
-            if conj not in out:
+            if conj not in out and conj.ent_type_ not in NOT_PARTICIPANTS:
                 out.append(conj)
     return out
 
