@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml
 
 demo: install
 	$(BIN)/eventwire demo
+	@echo "(the eventwire command lives in $(BIN): run source $(BIN)/activate to use it directly)"
 
 test: install
 	$(BIN)/python -m pytest

@@ -5,6 +5,14 @@ from __future__ import annotations
 from eventwire.records import Document
 
 
+def test_seed_document_has_every_spec_field(seed_document: Document) -> None:
+    from tests.test_api import SPEC_KEYS
+
+    assert list(seed_document.to_dict())[: len(SPEC_KEYS)] == SPEC_KEYS
+    assert seed_document.entities and seed_document.times and seed_document.places
+    assert seed_document.quotes and seed_document.events
+
+
 def test_seed_document_has_the_story_and_its_actors(seed_document: Document) -> None:
     doc = seed_document
     assert doc.title and doc.title.startswith("Mark Milley Meets With Russian General")
