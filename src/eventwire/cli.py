@@ -55,8 +55,8 @@ def db_option(func: F) -> F:
     return click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file.")(func)
 
 
-def _settings(published: str | None, input_kind: str, no_clean: bool) -> Settings:
-    return Settings(input=input_kind, clean=not no_clean, published=published)  # type: ignore[arg-type]
+def _settings(published: str | None, input_kind: str, no_clean: bool, encoding: str) -> Settings:
+    return Settings(input=input_kind, clean=not no_clean, published=published, encoding=encoding)  # type: ignore[arg-type]
 
 
 def _report(failure: Failure) -> None:
@@ -84,10 +84,12 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @input_options
-def extract(paths: tuple[str, ...], published: str | None, input_kind: str, no_clean: bool) -> None:
+def extract(
+    paths: tuple[str, ...], published: str | None, input_kind: str, no_clean: bool, encoding: str
+) -> None:
     """Print one JSON Document per input story (JSONL) on stdout. PATH may be '-' (stdin)."""
     failures: list[Failure] = []
-    results = api.extract_paths(paths, settings=_settings(published, input_kind, no_clean))
+    results = api.extract_paths(paths, settings=_settings(published, input_kind, no_clean, encoding))
     for doc in _documents(results, failures):
         click.echo(json.dumps(doc.to_dict(), ensure_ascii=False))
     sys.exit(1 if failures else 0)
@@ -121,7 +123,7 @@ def ingest(
     paths: tuple[str, ...], db: str, published: str | None, input_kind: str, no_clean: bool
 ) -> None:
     """Extract and store documents in a DuckDB file (idempotent: same story, same rows)."""
-    results = api.extract_paths(paths, settings=_settings(published, input_kind, no_clean))
+    results = api.extract_paths(paths, settings=_settings(published, input_kind, no_clean, encoding))
     _, failures = _ingest(db, results, None)
     sys.exit(1 if failures else 0)
 

@@ -12,6 +12,9 @@ InputKind = Literal["auto", "text", "html", "jsonl"]
 class Settings:
     # How to read inputs: "auto" decides per file (by extension, then by content sniffing).
     input: InputKind = "auto"
+    # Text encoding of inputs that declare none: "utf-8" (strict), "auto" (detect), or a codec name.
+    # Inputs that declare a charset (HTML <meta>, HTTP headers, XML prologs) are read as declared.
+    encoding: str = "utf-8"
     # False takes each input as the article body itself: no boilerplate removal, body == input text.
     clean: bool = True
     # Publication date (YYYY-MM-DD) for inputs that carry none; times resolve against it.

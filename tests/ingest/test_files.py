@@ -18,7 +18,7 @@ def test_files_decode_refuses_empty_binary_and_latin1(data_dir: Path) -> None:
         decode_bytes(b" \n ", "x", 100)
     with pytest.raises(InputBinary):
         decode_bytes((data_dir / "noise.bin").read_bytes(), "noise.bin", 10_000)
-    with pytest.raises(InputEncoding, match="not valid UTF-8"):
+    with pytest.raises(InputEncoding, match="(?i)not valid utf-8"):
         decode_bytes((data_dir / "article_latin1.txt").read_bytes(), "latin1", 10_000)
     with pytest.raises(InputFormat, match="over the cap"):
         decode_bytes(b"abc " * 100, "big", 50)
@@ -76,3 +76,19 @@ def test_files_sniffs_html_and_jsonl_from_content() -> None:
     assert html[0].format == "html"  # type: ignore[union-attr]
     lines = list(read_texts('{"id": 1, "text": "Chad met Niger."}\n', "-", Settings()))
     assert lines[0].given_id == "1"  # type: ignore[union-attr]
+
+
+def test_files_encoding_auto_and_declared_charsets(data_dir: Path) -> None:
+    latin = (data_dir / "article_latin1.txt").read_bytes()
+    assert "Zürich" in decode_bytes(latin, "x", 10**6, encoding="latin-1")
+    assert decode_bytes(latin, "x", 10**6, encoding="auto")  # a detected encoding, never an error
+    page = '<html><head><meta charset="iso-8859-1"></head><body><p>Café in Zürich.</p></body></html>'
+    data = page.encode("latin-1")
+    from eventwire.ingest.encoding import declared_charset
+
+    assert "Café in Zürich" in decode_bytes(data, "p.html", 10**6, declared=declared_charset(data))
+
+
+def test_files_utf16_with_bom_is_text_not_binary() -> None:
+    data = "Kenya met Somalia.".encode("utf-16")
+    assert decode_bytes(data, "x", 100) == "Kenya met Somalia."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from eventwire.ingest.files import decode_bytes, read_paths, read_texts
+from eventwire.ingest.encoding import decode_bytes
+from eventwire.ingest.files import read_paths, read_texts
 
 __all__ = ["decode_bytes", "read_paths", "read_texts"]

@@ -11,14 +11,8 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from eventwire.errors import (
-    EventwireError,
-    InputBinary,
-    InputEmpty,
-    InputEncoding,
-    InputFormat,
-    InputMissing,
-)
+from eventwire.errors import EventwireError, InputEmpty, InputFormat, InputMissing
+from eventwire.ingest.encoding import declared_charset, decode_bytes
 from eventwire.records import Failure, RawDocument, Source
 from eventwire.settings import Settings
 
@@ -26,34 +20,6 @@ STDIN = "-"
 _HTML_EXT = {".html", ".htm", ".xhtml"}
 _JSONL_EXT = {".jsonl", ".ndjson"}
 _HTML_SNIFF = ("<!doctype html", "<html", "<head", "<body", "<article", "<p>", "<div")
-
-
-def decode_bytes(data: bytes, name: str, max_chars: int) -> str:
-    """Bytes to text, refusing empty, binary, non-UTF-8 and oversized inputs with a coded error.
-
-    1. empty (or only whitespace) -> InputEmpty
-    2. NUL bytes or many control bytes -> InputBinary (checked before decoding: noise is not text)
-    3. not UTF-8 -> InputEncoding, naming the first bad byte
-    4. larger than the cap -> InputFormat
-    """
-    if not data.strip():
-        raise InputEmpty("input is empty", name=name)
-    sample = data[:65536]
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    if b"\x00" in sample or controls > len(sample) * 0.02:
-        raise InputBinary("input looks binary, not text (control bytes)", name=name)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        bad = data[exc.start : exc.start + 1].hex()
-        raise InputEncoding(
-            f"input is not valid UTF-8 (byte 0x{bad} at offset {exc.start})", name=name
-        ) from None
-    if len(text) > max_chars:
-        raise InputFormat(
-            f"input has {len(text):,} characters, over the cap of {max_chars:,}", name=name
-        )
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _kind_of(path: Path | None, text: str, wanted: str) -> str:
@@ -162,7 +128,7 @@ def read_paths(paths: Iterable[str], settings: Settings) -> Iterator[RawDocument
         name = "<stdin>" if item == STDIN else str(item)
         try:
             data = sys.stdin.buffer.read() if item == STDIN else Path(item).read_bytes()
-            text = decode_bytes(data, name, settings.max_chars)
+            text = decode_bytes(data, name, settings.max_chars, settings.encoding, declared_charset(data))
         except EventwireError as exc:
             yield Failure(name, str(exc))
             continue
