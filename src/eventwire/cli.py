@@ -48,6 +48,12 @@ def input_options(func: F) -> F:
         callback=_iso_date,
         help="Publication date (YYYY-MM-DD) for inputs without one.",
     )(func)
+    func = click.option(
+        "--encoding",
+        default="utf-8",
+        show_default=True,
+        help="Encoding of inputs that declare none: a codec name, or 'auto' to detect it.",
+    )(func)
     return func
 
 
