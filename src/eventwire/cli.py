@@ -126,7 +126,12 @@ def _ingest(
 @db_option
 @input_options
 def ingest(
-    paths: tuple[str, ...], db: str, published: str | None, input_kind: str, no_clean: bool
+    paths: tuple[str, ...],
+    db: str,
+    published: str | None,
+    input_kind: str,
+    no_clean: bool,
+    encoding: str,
 ) -> None:
     """Extract and store documents in a DuckDB file (idempotent: same story, same rows)."""
     results = api.extract_paths(paths, settings=_settings(published, input_kind, no_clean, encoding))
