@@ -95,7 +95,9 @@ def extract(
 ) -> None:
     """Print one JSON Document per input story (JSONL) on stdout. PATH may be '-' (stdin)."""
     failures: list[Failure] = []
-    results = api.extract_paths(paths, settings=_settings(published, input_kind, no_clean, encoding))
+    results = api.extract_paths(
+        paths, settings=_settings(published, input_kind, no_clean, encoding)
+    )
     for doc in _documents(results, failures):
         click.echo(json.dumps(doc.to_dict(), ensure_ascii=False))
     sys.exit(1 if failures else 0)
@@ -134,7 +136,9 @@ def ingest(
     encoding: str,
 ) -> None:
     """Extract and store documents in a DuckDB file (idempotent: same story, same rows)."""
-    results = api.extract_paths(paths, settings=_settings(published, input_kind, no_clean, encoding))
+    results = api.extract_paths(
+        paths, settings=_settings(published, input_kind, no_clean, encoding)
+    )
     _, failures = _ingest(db, results, None)
     sys.exit(1 if failures else 0)
 

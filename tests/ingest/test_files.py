@@ -82,7 +82,9 @@ def test_files_encoding_auto_and_declared_charsets(data_dir: Path) -> None:
     latin = (data_dir / "article_latin1.txt").read_bytes()
     assert "Zürich" in decode_bytes(latin, "x", 10**6, encoding="latin-1")
     assert decode_bytes(latin, "x", 10**6, encoding="auto")  # a detected encoding, never an error
-    page = '<html><head><meta charset="iso-8859-1"></head><body><p>Café in Zürich.</p></body></html>'
+    page = (
+        '<html><head><meta charset="iso-8859-1"></head><body><p>Café in Zürich.</p></body></html>'
+    )
     data = page.encode("latin-1")
     from eventwire.ingest.encoding import declared_charset
 

@@ -1,38 +1,127 @@
-"""Plain scraped text to Article: whitespace, paragraphs and the title line.
+"""Plain scraped text to Article: the story kept whole, the page's debris set aside with its kind.
 
-This first version is deliberately minimal and honest: it normalises whitespace, splits paragraphs
-on blank lines and recognises a headline line. Page debris (captions, promos, corrections) is left
-in the body until the cleaner learns to remove it with evidence.
+1. Split the page into blocks (runs of non-blank lines).
+2. Find the headline: a headline-shaped block that shares words with the prose after it and has
+   little prose before it; blocks above it are page furniture.
+3. Score every block with the block model (clean/blocks.py).
+4. Walk the blocks: corrections, wire credits, captions (with credits), bylines and publication
+   stamps are recognised by their shape wherever they are; other blocks are story when the model
+   says so, and debris (`removed`, with a kind) when it does not.
+5. A dateline opening the story ("HELSINKI (AP) —") credits its agency.
+6. The publication date: the input's own, else a stamp on the page, else inferred from the
+   story's evidence (clean/dates.py) and marked `published_inferred`.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from eventwire.clean.dates import normalize_date
-from eventwire.records import Article, RawDocument, Span
+from eventwire.clean import debris
+from eventwire.clean.blocks import Block, block_features, block_model, debris_kind, split_blocks
+from eventwire.clean.dates import infer_published, normalize_date
+from eventwire.records import Article, Caption, Correction, RawDocument, Removed, Span
+from eventwire.resources import resource_words
 
-_BLANK = re.compile(r"\n[ \t\u00a0]*\n")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200a\u202f]+")
-_TERMINAL = (".", "!", "?", ":", ";", ",", '"', "\u201d")
-TITLE_MAX_WORDS = 25
+_HEADLINE_END = (".", ",", ";", ":")
+STORY_THRESHOLD = 0.4  # block-model probability above which a block is story (chosen on dev pages)
+TITLE_MAX_WORDS = 30
+NEAR_TOP = 8  # blocks after the headline where bylines and stamps are looked for
 
 
-def _blocks(text: str) -> list[str]:
-    """Blank-line separated blocks, each with its lines joined and its spaces folded."""
-    blocks = []
-    for block in _BLANK.split(text):
-        lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
-        joined = " ".join(line for line in lines if line)
-        if joined:
-            blocks.append(joined)
-    return blocks
+def _content(text: str) -> set[str]:
+    stop = resource_words("stopwords.txt")
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in stop}
 
 
-def _is_title(block: str, rest: list[str]) -> bool:
-    """A headline: a short first block without sentence-final punctuation, with story after it."""
-    words = block.split()
-    return bool(rest) and 2 <= len(words) <= TITLE_MAX_WORDS and not block.endswith(_TERMINAL)
+def _prose(block: Block) -> float:
+    words = block.flat.split()
+    return (
+        float(len(words))
+        if block.flat.endswith((".", '"', "”", "?", "!")) and len(words) > 12
+        else 0.0
+    )
+
+
+def find_title(blocks: list[Block]) -> int | None:
+    """Index of the headline block, or None (numbered step 2 of the module docstring)."""
+    prose = [_prose(b) for b in blocks]
+    total = sum(prose) or 1.0
+    best: tuple[float, int] | None = None
+    before = 0.0
+    for i, block in enumerate(blocks):
+        flat, words = block.flat, block.flat.split()
+        shaped = (
+            3 <= len(words) <= TITLE_MAX_WORDS
+            and not flat.endswith(_HEADLINE_END)
+            and "\n" not in block.text
+        )
+        if shaped and (words_ := _content(flat)):
+            after = _content(" ".join(b.flat for b in blocks[i + 1 : i + 12]))
+            overlap = len(words_ & after) / len(words_)
+            score = overlap + 2 * sum(prose[i + 1 : i + 15]) / total - 3 * before / total
+            if re.match(r"(?i)^(by|photo|credit|posted|published|updated)\b", flat) or re.search(
+                r"[|>]", flat
+            ):
+                score -= 1
+            if i == 0 and len(blocks) > 1:
+                score += 0.5  # scraped stories open with their headline
+            if best is None or score > best[0]:
+                best = (score, i)
+        before += prose[i]
+    return best[1] if best and best[0] > 0.5 else None
+
+
+@dataclass
+class _Page:
+    paragraphs: list[str] = field(default_factory=list)
+    captions: list[Caption] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    wire: list[str] = field(default_factory=list)
+    byline: str | None = None
+    stamp: str | None = None
+
+    def credit(self, agencies: list[str]) -> None:
+        self.wire += [a for a in agencies if a not in self.wire]
+
+
+def _flat(text: str) -> str:
+    return " ".join(_SPACES.sub(" ", line).strip() for line in text.split("\n") if line.strip())
+
+
+def _place(page: _Page, block: Block, story: bool, near_top: bool) -> None:
+    """Step 4 for one block: what it is, and where it goes."""
+    text = block.text
+    if (found := debris.correction(text)) is not None:
+        page.corrections.append(found)
+    elif (agencies := debris.wire_credit(text)) is not None:
+        page.credit(agencies)
+        page.removed.append(Removed("other", _flat(text)))
+    elif (cap := debris.caption(text)) is not None and not (story and len(block.flat.split()) > 60):
+        page.captions.append(cap)
+    elif near_top and page.byline is None and (names := debris.byline(text)):
+        page.byline = names
+    elif near_top and page.stamp is None and (stamp := debris.publication_stamp(text)):
+        page.stamp = stamp
+        page.removed.append(Removed("other", _flat(text)))
+    elif story:
+        page.paragraphs.append(_flat(text))
+    else:
+        page.removed.append(Removed(debris_kind(block.flat) or "other", _flat(text)))
+
+
+def _walk(blocks: list[Block], title_at: int | None, story: list[bool]) -> _Page:
+    page = _Page()
+    for i, block in enumerate(blocks):
+        if title_at is not None and i <= title_at:
+            if i < title_at:
+                page.removed.append(Removed(debris_kind(block.flat) or "nav", _flat(block.text)))
+            continue
+        near_top = not page.paragraphs and (title_at is None or i - title_at <= NEAR_TOP)
+        _place(page, block, story[i], near_top)
+    return page
 
 
 def join_paragraphs(paragraphs: list[str]) -> tuple[str, tuple[Span, ...]]:
@@ -46,28 +135,43 @@ def join_paragraphs(paragraphs: list[str]) -> tuple[str, tuple[Span, ...]]:
 
 
 def clean_text(raw: RawDocument) -> Article:
-    """Scraped plain text to an Article: title line off, paragraphs normalised."""
-    blocks = _blocks(raw.content)
-    title = None
-    if blocks and _is_title(blocks[0], blocks[1:]):
-        title, blocks = blocks[0], blocks[1:]
-    body, spans = join_paragraphs(blocks)
+    """Scraped plain text to an Article (numbered steps in the module docstring)."""
+    blocks = split_blocks(raw.content)  # 1
+    title_at = find_title(blocks)  # 2
+    probabilities = block_model().probabilities(block_features(blocks))  # 3
+    page = _walk(blocks, title_at, [p >= STORY_THRESHOLD for p in probabilities])  # 4
+    if not page.paragraphs:
+        # a short text the model finds no story in (one sentence, a wire brief) is all story,
+        # but for what is recognised as debris by its shape
+        page = _walk(blocks, title_at, [debris_kind(b.flat) is None for b in blocks])
+    if page.paragraphs and (line := debris.dateline(page.paragraphs[0])) and line.agency:  # 5
+        page.credit(debris.agencies_in(line.agency) or [line.agency])
+    body, spans = join_paragraphs(page.paragraphs)
+    published = normalize_date(raw.published) or page.stamp  # 6
+    inferred = None
+    if published is None:
+        inferred = infer_published(
+            body, [c.text for c in page.captions], [c.date for c in page.corrections]
+        )
     return Article(
         source=raw.source,
         body=body,
         paragraphs=spans,
-        title=title,
-        published=normalize_date(raw.published),
+        title=_flat(blocks[title_at].text) if title_at is not None else None,
+        byline=page.byline,
+        wire=tuple(page.wire),
+        published=published or inferred,
+        published_inferred=inferred is not None,
+        captions=tuple(page.captions),
+        corrections=tuple(page.corrections),
+        removed=tuple(page.removed),
         given_id=raw.given_id,
     )
 
 
 def keep_text(raw: RawDocument) -> Article:
     """`--no-clean`: the input is the body, unchanged; paragraphs are its non-blank blocks."""
-    spans = tuple(
-        (m.start(), m.end())
-        for m in re.finditer(r"\S(?:.*?\S)?(?=\n[ \t]*\n|\s*\Z)", raw.content, re.S)
-    )
+    spans = tuple((b.start, b.end) for b in split_blocks(raw.content))
     return Article(
         source=raw.source,
         body=raw.content,

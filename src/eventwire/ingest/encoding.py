@@ -61,7 +61,9 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
     except UnicodeDecodeError as exc:
         bad = data[exc.start : exc.start + 1].hex()
         guess = detect_encoding(data)
-        hint = f"; it looks like {guess}: use --encoding {guess} or --encoding auto" if guess else ""
+        hint = (
+            f"; it looks like {guess}: use --encoding {guess} or --encoding auto" if guess else ""
+        )
         raise InputEncoding(
             f"input is not valid {encoding} (byte 0x{bad} at offset {exc.start}){hint}", name=name
         ) from None
@@ -111,5 +113,7 @@ def decode_bytes(
     if not text.strip():
         raise InputEmpty("input is empty", name=name)
     if len(text) > max_chars:
-        raise InputFormat(f"input has {len(text):,} characters, over the cap of {max_chars:,}", name=name)
+        raise InputFormat(
+            f"input has {len(text):,} characters, over the cap of {max_chars:,}", name=name
+        )
     return text.replace("\r\n", "\n").replace("\r", "\n")

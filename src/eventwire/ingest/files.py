@@ -128,7 +128,9 @@ def read_paths(paths: Iterable[str], settings: Settings) -> Iterator[RawDocument
         name = "<stdin>" if item == STDIN else str(item)
         try:
             data = sys.stdin.buffer.read() if item == STDIN else Path(item).read_bytes()
-            text = decode_bytes(data, name, settings.max_chars, settings.encoding, declared_charset(data))
+            text = decode_bytes(
+                data, name, settings.max_chars, settings.encoding, declared_charset(data)
+            )
         except EventwireError as exc:
             yield Failure(name, str(exc))
             continue

@@ -1,0 +1,205 @@
+"""Text blocks of a scraped page, their features, and which of them are the story.
+
+A block is a run of non-blank lines. Each block gets shape features (length, stopword density,
+punctuation, title case, digits, debris phrases, credits, repetition, position) and those of
+its neighbours; a logistic model (weights in resources/block_model.json, trained by
+tools/train_blocks.py on the dev half of the article-extraction dataset) gives the chance it
+belongs to the story. The story is then read as contiguous runs: a two-state Viterbi pass over
+the blocks, where leaving or re-entering the story costs a fixed penalty, so a short heading
+inside the story stays and a lone good-looking teaser far below it goes.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from eventwire.clean.credits import split_credit
+from eventwire.resources import resource_table, resource_words
+
+_BLANK = re.compile(r"\n[ \t\u00a0]*\n")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(?:\s|$)")
+_TERMINAL = (".", "!", "?", '"', "”", "’", ":", ";", ")")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    text: str  # the block as in the page, inner line breaks kept
+    start: int
+    end: int
+
+    @property
+    def flat(self) -> str:
+        return " ".join(self.text.split())
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Non-blank blocks of a page with their [start, end) offsets in it."""
+    blocks = []
+    position = 0
+    for piece in _BLANK.split(text):
+        start = text.index(piece, position) if piece else position
+        position = start + len(piece)
+        stripped = piece.strip()
+        if stripped:
+            lead = piece.index(stripped)
+            blocks.append(Block(stripped, start + lead, start + lead + len(stripped)))
+    return blocks
+
+
+@cache
+def _debris_phrases() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rows = resource_table("boilerplate.tsv")
+    return tuple(
+        (re.compile(rf"(?<!\w){re.escape(r['pattern'])}(?!\w)", re.I), r["kind"]) for r in rows
+    )
+
+
+def debris_kind(text: str) -> str | None:
+    """The kind of the first debris phrase found in a block, else None."""
+    return next((kind for pattern, kind in _debris_phrases() if pattern.search(text)), None)
+
+
+def _shape(block: Block) -> list[float]:
+    flat = block.flat
+    words = _WORD.findall(flat)
+    n = len(words)
+    stop = sum(w.lower() in resource_words("stopwords.txt") for w in words)
+    titled = sum(w[:1].isupper() for w in words)
+    digits = sum(c.isdigit() for c in flat)
+    lines = block.text.count("\n") + 1
+    return [
+        math.log1p(n),
+        stop / n if n else 0.0,
+        1.0 if flat.endswith(_TERMINAL) else 0.0,
+        math.log1p(len(_SENTENCE_END.findall(flat))),
+        titled / n if n else 0.0,
+        digits / max(len(flat), 1),
+        1.0 if debris_kind(flat) and n < 15 else 0.0,
+        1.0 if split_credit(block.text.splitlines()[-1])[1] else 0.0,
+        math.log1p(lines),
+        sum(len(w) for w in words) / n if n else 0.0,
+        1.0 if re.search(r"[|•·»›▸►]", flat) else 0.0,
+        1.0 if re.search(r"[\"“”]", flat) else 0.0,
+    ]
+
+
+SHAPE_SIZE = 12
+CONTEXT = (1, 2, 3)  # neighbours whose (length, stopword density, terminal) features are added
+
+
+def _topic_similarity(blocks: list[Block], prose: list[float]) -> list[float]:
+    """Cosine of each block's content words with the prose-weighted centroid of the page.
+
+    Story paragraphs share a topic; teasers for other stories and comments drift from it.
+    """
+    stop = resource_words("stopwords.txt")
+    bags = [
+        Counter(w.lower() for w in _WORD.findall(b.flat) if len(w) > 2 and w.lower() not in stop)
+        for b in blocks
+    ]
+    centroid: dict[str, float] = {}
+    for bag, weight in zip(bags, prose, strict=True):
+        norm = math.sqrt(sum(v * v for v in bag.values())) or 1.0
+        for word, count in bag.items():
+            centroid[word] = centroid.get(word, 0.0) + weight * count / norm
+    c_norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+    out = []
+    for bag in bags:
+        norm = math.sqrt(sum(v * v for v in bag.values())) or 1.0
+        out.append(sum(count * centroid.get(word, 0.0) for word, count in bag.items()) / (norm * c_norm))
+    return out
+
+
+def block_features(blocks: list[Block]) -> list[list[float]]:
+    """One feature vector per block: its shape, page-level cues, and its neighbours' shapes."""
+    shapes = [_shape(b) for b in blocks]
+    counts = Counter(b.flat for b in blocks)
+    total = len(blocks)
+    longest = max(range(total), key=lambda i: shapes[i][0] * shapes[i][1]) if blocks else 0
+    prose = [s[0] * s[1] * s[2] for s in shapes]
+    mass = sum(prose) or 1.0
+    topic = _topic_similarity(blocks, prose)
+    rows = []
+    before = 0.0
+    for i, shape in enumerate(shapes):
+        window = prose[max(0, i - 3) : i + 4]
+        row = [
+            *shape,
+            i / max(total - 1, 1),
+            1.0 if counts[blocks[i].flat] > 1 else 0.0,
+            max(-1.0, min(1.0, (i - longest) / 20)),
+            abs(max(-1.0, min(1.0, (i - longest) / 20))),
+            sum(window) / len(window),
+            before / mass,
+            topic[i],
+            sum(topic[max(0, i - 2) : i + 3]) / len(topic[max(0, i - 2) : i + 3]),
+        ]
+        before += prose[i]
+        for offset in CONTEXT:
+            for j in (i - offset, i + offset):
+                near = shapes[j] if 0 <= j < total else [0.0] * SHAPE_SIZE
+                row += [near[0], near[1], near[2]]
+        rows.append(row)
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class BlockModel:
+    weights: tuple[float, ...]
+    bias: float
+    means: tuple[float, ...]
+    scales: tuple[float, ...]
+    switch_penalty: float
+
+    def probabilities(self, rows: list[list[float]]) -> list[float]:
+        out = []
+        for row in rows:
+            z = self.bias + sum(
+                w * (x - m) / s
+                for w, x, m, s in zip(self.weights, row, self.means, self.scales, strict=True)
+            )
+            out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
+        return out
+
+
+@cache
+def block_model() -> BlockModel:
+    data = json.loads(
+        resources.files("eventwire.resources").joinpath("block_model.json").read_text("utf-8")
+    )
+    return BlockModel(
+        tuple(data["weights"]),
+        data["bias"],
+        tuple(data["means"]),
+        tuple(data["scales"]),
+        data["switch_penalty"],
+    )
+
+
+def story_mask(probabilities: list[float], switch_penalty: float) -> list[bool]:
+    """Most likely in/out labelling of blocks, each change of state costing `switch_penalty`."""
+    if not probabilities:
+        return []
+    eps = 1e-6
+    out_score, in_score = math.log(1 - probabilities[0] + eps), math.log(probabilities[0] + eps)
+    back: list[tuple[bool, bool]] = []  # per step: (out came from in, in came from in)
+    for p in probabilities[1:]:
+        leave, enter = in_score - switch_penalty, out_score - switch_penalty
+        back.append((leave > out_score, in_score >= enter))
+        out_score, in_score = (
+            max(out_score, leave) + math.log(1 - p + eps),
+            max(in_score, enter) + math.log(p + eps),
+        )
+    state = in_score >= out_score
+    mask = [state]
+    for out_from_in, in_from_in in reversed(back):
+        state = in_from_in if state else out_from_in
+        mask.append(state)
+    return mask[::-1]

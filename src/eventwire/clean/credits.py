@@ -1,0 +1,56 @@
+"""Photo credits: the credit at the end of a caption line, split off by its grammar.
+
+Shapes (resources/credits.txt) over the agencies of resources/agencies.txt: "Name/AFP via Getty
+Images", "AP Photo/Name", "REUTERS/Name", "Getty Images | Name", "Photo by ...", "Credit: ...".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+
+@cache
+def _agency_alternation() -> str:
+    from importlib import resources
+
+    text = resources.files("eventwire.resources").joinpath("agencies.txt").read_text("utf-8")
+    names = [
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    ]
+    return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+
+
+@cache
+def _credit_patterns() -> tuple[re.Pattern[str], ...]:
+    from importlib import resources
+
+    agency = _agency_alternation()
+    text = resources.files("eventwire.resources").joinpath("credits.txt").read_text("utf-8")
+    patterns = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return tuple(re.compile(p.replace("{AGENCY}", agency)) for p in patterns)
+
+
+def split_credit(line: str) -> tuple[str, str | None]:
+    """(caption, credit) of a caption line; credit None when the line ends with no credit shape."""
+    line = line.rstrip()
+    best: re.Match[str] | None = None
+    for pattern in _credit_patterns():
+        for match in pattern.finditer(line):
+            if match.end() == len(line) and (best is None or match.start() < best.start()):
+                best = match
+            break
+    if best is None:
+        return line, None
+    start = best.start()
+    # a credit starts a new phrase: after sentence punctuation, a comma, a bar, or at the start
+    before = line[:start].rstrip()
+    if before and not before.endswith((".", "!", "?", ")", "|", ",", ":", "\u201d", '"')):
+        # "... on September 1. Saul Loeb/AFP" is fine; "... met Saul Loeb/AFP" is not a credit
+        head = re.search(r"[.!?\u201d\"]\s+[^.!?]*$", line[:start])
+        if head is None:
+            return line, None
+        start = head.start() + 1
+        before = line[:start].rstrip()
+    credit = line[start:].strip(" ()|")
+    return before.rstrip(" |,-–—"), credit or None
