@@ -1,8 +1,14 @@
-"""Saved HTML pages to Article with the standard library's HTML parser.
+"""Saved HTML pages to Article.
 
-First version: the story is the text blocks (p, h2-h6, li, blockquote) of the page's <article>
-(else <main>, else <body>); navigation, headers, footers, asides and forms go to `removed` with
-their kind; <figcaption>s go to `captions`; title, author, site and date come from meta tags.
+1. The page is parsed once with the standard library's parser: meta tags (title, author, site,
+   date), the <h1>, <figcaption>s (credits split off), and the page furniture (nav, header,
+   footer, aside, form) that goes to `removed` with its kind.
+2. The story text comes from trafilatura (favouring recall), whose paragraphs then pass the same
+   debris recognisers as scraped text: captions, corrections, wire credits, promos.
+3. If trafilatura finds no story, the text blocks of the page's <article> (else <main>, else
+   <body>) are the story.
+4. Title: the <h1>, else og:title, else trafilatura's, else <title>. Date: meta tags, then
+   trafilatura's reading of the page, then the input's own date.
 """
 
 from __future__ import annotations
@@ -11,8 +17,10 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from eventwire.clean.credits import split_credit
+from eventwire.clean.credits import split_credit
 from eventwire.clean.dates import normalize_date
-from eventwire.clean.text import join_paragraphs
+from eventwire.clean.text import join_paragraphs, sort_paragraphs, sort_paragraphs
 from eventwire.records import Article, Caption, RawDocument, Removed
 
 _BLOCKS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd"}
@@ -113,41 +121,81 @@ def _story_container(blocks: list[_Block]) -> str:
     return "body"
 
 
-def clean_html(raw: RawDocument) -> Article:
-    """An HTML page to an Article: story blocks in the body, debris and captions kept aside."""
+def _parse(html: str) -> _PageParser:
     parser = _PageParser()
-    parser.feed(raw.content)
-    parser.close()
+    try:
+        parser.feed(html)
+        parser.close()
+    except (AssertionError, ValueError):  # the stdlib parser gives up on some broken markup
+        pass
     parser._close_block()
+    return parser
+
+
+def _fallback_paragraphs(parser: _PageParser) -> list[str]:
+    """Step 3: story blocks of the page's narrowest story container."""
     container = _story_container(parser.blocks)
-    paragraphs: list[str] = []
-    captions: list[Caption] = []
-    removed: list[Removed] = []
-    for block in parser.blocks:
-        text = _text(block.parts)
-        if block.caption:
-            captions.append(Caption(text=text, credit=None, label=None))
-        elif block.debris or (container != "body" and block.container != container):
-            removed.append(Removed(kind=block.debris or "other", text=text))
-        else:
-            paragraphs.append(text)
-    body, spans = join_paragraphs(paragraphs)
-    meta = parser.meta
-    title = _text(parser.h1_parts) or meta.get("og:title") or _text(parser.title_parts) or None
-    published = next(
-        (normalize_date(meta[k]) for k in _DATE_META if normalize_date(meta.get(k))), None
+    return [
+        _text(b.parts)
+        for b in parser.blocks
+        if not b.caption and not b.debris and (container == "body" or b.container == container)
+    ]
+
+
+def _trafilatura(raw: RawDocument) -> tuple[list[str], str | None, str | None]:
+    """Step 2: trafilatura's story paragraphs, title and date (empty when it finds none)."""
+    import trafilatura
+
+    found = trafilatura.bare_extraction(
+        raw.content,
+        url=raw.source.url,
+        with_metadata=True,
+        include_comments=False,
+        favor_recall=True,
     )
+    if found is None:
+        return [], None, None
+    data = found if isinstance(found, dict) else found.as_dict()
+    text = data.get("text") or ""
+    paragraphs = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    return paragraphs, data.get("title"), normalize_date(data.get("date"))
+
+
+def _caption(text: str) -> Caption:
+    body, credit = split_credit(text)
+    return Caption(text=body if credit else text, credit=credit, label=None)
+
+
+def clean_html(raw: RawDocument) -> Article:
+    """An HTML page to an Article (numbered steps in the module docstring)."""
+    parser = _parse(raw.content)  # 1
+    captions = [_caption(_text(b.parts)) for b in parser.blocks if b.caption]
+    removed = [Removed(kind=b.debris, text=_text(b.parts)) for b in parser.blocks if b.debris]
+    paragraphs, found_title, found_date = _trafilatura(raw)  # 2
+    if not paragraphs:
+        paragraphs = _fallback_paragraphs(parser)  # 3
+    meta = parser.meta
+    title = (  # 4
+        _text(parser.h1_parts) or meta.get("og:title") or found_title or _text(parser.title_parts)
+    )
+    if paragraphs and title and " ".join(paragraphs[0].split()) == " ".join(title.split()):
+        paragraphs = paragraphs[1:]  # the headline is the title, not the story's first paragraph
+    in_captions = {c.text for c in captions} | {f"{c.text} {c.credit}" for c in captions}
+    page = sort_paragraphs([p for p in paragraphs if p not in in_captions])
+    body, spans = join_paragraphs(page.paragraphs)
+    stamps = [normalize_date(meta.get(k)) for k in (*_DATE_META, "time:datetime")]
+    published = next((d for d in stamps if d), None) or found_date or normalize_date(raw.published)
     return Article(
         source=raw.source,
         body=body,
         paragraphs=spans,
-        title=title,
-        byline=meta.get("author") or meta.get("article:author"),
+        title=title or None,
+        byline=meta.get("author") or meta.get("article:author") or page.byline,
         publisher=meta.get("og:site_name"),
-        published=published
-        or normalize_date(meta.get("time:datetime"))
-        or normalize_date(raw.published),
-        captions=tuple(captions),
-        removed=tuple(removed),
+        wire=tuple(page.wire),
+        published=published,
+        captions=tuple([*captions, *page.captions]),
+        corrections=tuple(page.corrections),
+        removed=tuple([*removed, *page.removed]),
         given_id=raw.given_id,
     )

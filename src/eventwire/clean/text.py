@@ -124,6 +124,15 @@ def _walk(blocks: list[Block], title_at: int | None, story: list[bool]) -> _Page
     return page
 
 
+def sort_paragraphs(paragraphs: list[str]) -> _Page:
+    """Story paragraphs from an extractor, with captions, corrections and wire credits set aside."""
+    blocks = [Block(text, 0, len(text)) for text in paragraphs]
+    page = _walk(blocks, None, [True] * len(blocks))
+    if page.paragraphs and (line := debris.dateline(page.paragraphs[0])) and line.agency:
+        page.credit(debris.agencies_in(line.agency) or [line.agency])
+    return page
+
+
 def join_paragraphs(paragraphs: list[str]) -> tuple[str, tuple[Span, ...]]:
     """Paragraph texts to a body joined by blank lines, with each paragraph's [start, end)."""
     spans: list[Span] = []
