@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from eventwire import pipeline
 from eventwire.annotate import load_model
+from eventwire.clean.dedup import DuplicateIndex
 from eventwire.errors import EventwireError
 from eventwire.extract.events import DyadCoding, code_dyad
 from eventwire.ingest import read_paths, read_texts
@@ -48,11 +49,18 @@ def extract(
 
 
 def extract_paths(
-    paths: Iterable[str], published: str | None = None, settings: Settings | None = None
+    paths: Iterable[str],
+    published: str | None = None,
+    settings: Settings | None = None,
+    duplicates: DuplicateIndex | None = None,
 ) -> Iterator[Document | Failure]:
-    """Documents for files, directories and '-' (stdin); a Failure for each unreadable input."""
+    """Documents for files, directories, URLs and '-' (stdin); a Failure per unreadable input.
+
+    `duplicates` holds stories seen before (e.g. `Store.duplicate_index()`): copies of them link
+    to them and are not extracted again.
+    """
     settings = _settings(settings, published)
-    return pipeline.run(read_paths(paths, settings), settings)
+    return pipeline.run(read_paths(paths, settings), settings, duplicates)
 
 
 def _locate(text: str, actor: str | None) -> tuple[int, int] | None:
@@ -75,7 +83,9 @@ def code_dyads(
 
 
 def extract_many_raw(
-    raws: Iterable[RawDocument | Failure], settings: Settings | None = None
+    raws: Iterable[RawDocument | Failure],
+    settings: Settings | None = None,
+    duplicates: DuplicateIndex | None = None,
 ) -> Iterator[Document | Failure]:
     """Documents for RawDocuments built by the caller (readers of other sources, the demo)."""
-    return pipeline.run(raws, settings or Settings())
+    return pipeline.run(raws, settings or Settings(), duplicates)

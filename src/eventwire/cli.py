@@ -114,9 +114,11 @@ def _ingest(
     with Store(db) as store:
         stats = store.ingest(bar)
         events = store.count("events")
+        copies = store.count_duplicates()
     click.echo(
         f"stored {stats.added + stats.replaced} documents in {db} ({stats.added} new,"
-        f" {stats.replaced} already there); {events} events in the store"
+        f" {stats.replaced} already there; {copies} near-duplicates in the store, linked to"
+        f" their originals); {events} events in the store"
         + (f"; {len(failures)} inputs failed" if failures else ""),
         err=True,
     )
@@ -136,9 +138,10 @@ def ingest(
     encoding: str,
 ) -> None:
     """Extract and store documents in a DuckDB file (idempotent: same story, same rows)."""
-    results = api.extract_paths(
-        paths, settings=_settings(published, input_kind, no_clean, encoding)
-    )
+    with Store(db) as store:
+        known = store.duplicate_index()  # copies of stored stories link to them
+    settings = _settings(published, input_kind, no_clean, encoding)
+    results = api.extract_paths(paths, settings=settings, duplicates=known)
     _, failures = _ingest(db, results, None)
     sys.exit(1 if failures else 0)
 
@@ -274,7 +277,9 @@ def demo(db: str) -> None:
     """Ingest the bundled sample articles and show the events found."""
     sources = demo_sources()
     click.echo(f"eventwire demo: {len(sources)} sample articles written for the project", err=True)
-    results = api.extract_many_raw(sources)
+    with Store(db) as store:
+        known = store.duplicate_index()
+    results = api.extract_many_raw(sources, duplicates=known)
     _, failures = _ingest(db, results, len(sources))
     with Store(db, read_only=True) as store:
         # both sides resolved to actors: the events an analyst would count

@@ -72,6 +72,14 @@ class Removed:
 
 
 @dataclass(frozen=True, slots=True)
+class DuplicateLink:
+    """A near-duplicate's link to the story it copies (the group's original)."""
+
+    id: str
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """The cleaned story: what annotate and extract read."""
 
@@ -88,6 +96,7 @@ class Article:
     corrections: tuple[Correction, ...] = ()
     removed: tuple[Removed, ...] = ()
     given_id: str | None = None
+    duplicate_of: DuplicateLink | None = None
 
     @property
     def id(self) -> str:
@@ -213,6 +222,8 @@ class Document:
     times: tuple[Time, ...] = ()
     places: tuple[Place, ...] = ()
     events: tuple[Event, ...] = ()
+    # beyond SPEC: set when this story is a near-copy of another (then nothing is extracted)
+    duplicate_of: DuplicateLink | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return to_dict(self)
@@ -287,4 +298,5 @@ def document_from_dict(data: dict[str, Any]) -> Document:
         times=_many(Time, data.get("times")),
         places=_many(Place, data.get("places")),
         events=tuple(_event_from_dict(e) for e in data.get("events") or ()),
+        duplicate_of=DuplicateLink(**data["duplicate_of"]) if data.get("duplicate_of") else None,
     )

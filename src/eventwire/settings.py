@@ -23,7 +23,26 @@ class Settings:
     model: str = "en_core_web_sm"
     # Documents handed to spaCy's nlp.pipe at once.
     batch_size: int = 16
+    # Near-duplicate stories (wire copies) link to the first copy seen and are not extracted again.
+    dedup: bool = True
+    # Estimated Jaccard similarity of word 5-gram shingles at which two bodies are copies.
+    dedup_threshold: float = 0.7
     # Inputs larger than this many characters are refused with a clear error (memory safety).
     max_chars: int = 2_000_000
     # Files with these extensions are read when a directory is given.
-    extensions: tuple[str, ...] = (".txt", ".text", ".html", ".htm", ".jsonl", ".json")
+    # (matched on the end of the name, so ".warc.gz" works)
+    extensions: tuple[str, ...] = (
+        ".txt",
+        ".text",
+        ".html",
+        ".htm",
+        ".jsonl",
+        ".json",
+        ".warc",
+        ".warc.gz",
+        ".wet",
+        ".wet.gz",
+        ".rss",
+        ".atom",
+        ".xml",
+    )

@@ -74,3 +74,22 @@ def test_duck_refuses_a_database_it_cannot_open(tmp_path: Path) -> None:
     bad.write_text("this is not a database")
     with pytest.raises(StoreError, match="cannot open"):
         Store(bad)
+
+
+def test_duck_migrates_a_version_1_file(tmp_path: Path, plain_document: Document) -> None:
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    con.execute("INSERT INTO schema_version VALUES (1)")
+    con.execute(
+        "CREATE TABLE documents (id VARCHAR PRIMARY KEY, source_path VARCHAR, source_url VARCHAR,"
+        " source_format VARCHAR NOT NULL, title VARCHAR, byline VARCHAR, publisher VARCHAR,"
+        " wire VARCHAR[], published DATE, published_inferred BOOLEAN NOT NULL, body VARCHAR NOT NULL,"
+        " record JSON NOT NULL, ingested_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
+    )
+    con.close()
+    with Store(path) as store:
+        store.ingest([plain_document])
+        assert store.count("documents") == 1
+        version = store.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        assert version == (2,)

@@ -113,7 +113,9 @@ def _topic_similarity(blocks: list[Block], prose: list[float]) -> list[float]:
     out = []
     for bag in bags:
         norm = math.sqrt(sum(v * v for v in bag.values())) or 1.0
-        out.append(sum(count * centroid.get(word, 0.0) for word, count in bag.items()) / (norm * c_norm))
+        out.append(
+            sum(count * centroid.get(word, 0.0) for word, count in bag.items()) / (norm * c_norm)
+        )
     return out
 
 

@@ -43,6 +43,11 @@ def split_credit(line: str) -> tuple[str, str | None]:
     if best is None:
         return line, None
     start = best.start()
+    # the credit cannot straddle a sentence end: "... on Monday. Jana Ruiz/AFP" starts at "Jana"
+    head = re.split(r"/| via |\|", line[start:], maxsplit=1)[0]
+    ends = [m.end() for m in re.finditer(r"\w{3,}[.!?][\"\u201d]?\s+(?=[A-Z])", head)]
+    if ends:
+        start += ends[-1]
     # a credit starts a new phrase: after sentence punctuation, a comma, a bar, or at the start
     before = line[:start].rstrip()
     if before and not before.endswith((".", "!", "?", ")", "|", ",", ":", "\u201d", '"')):

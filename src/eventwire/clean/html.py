@@ -18,9 +18,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from eventwire.clean.credits import split_credit
-from eventwire.clean.credits import split_credit
 from eventwire.clean.dates import normalize_date
-from eventwire.clean.text import join_paragraphs, sort_paragraphs, sort_paragraphs
+from eventwire.clean.text import join_paragraphs, sort_paragraphs
 from eventwire.records import Article, Caption, RawDocument, Removed
 
 _BLOCKS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd"}

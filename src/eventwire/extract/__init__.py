@@ -11,7 +11,27 @@ from eventwire.extract.quotes import extract_quotes
 from eventwire.extract.times import extract_times
 from eventwire.records import Article, Document
 
-__all__ = ["extract_document"]
+__all__ = ["extract_document", "unextracted"]
+
+
+def unextracted(article: Article) -> Document:
+    """The Document of an article that is not extracted (a near-duplicate of another story)."""
+    return Document(
+        id=article.id,
+        source=article.source,
+        title=article.title,
+        byline=article.byline,
+        publisher=article.publisher,
+        wire=article.wire,
+        published=article.published,
+        published_inferred=article.published_inferred,
+        body=article.body,
+        paragraphs=article.paragraphs,
+        captions=article.captions,
+        corrections=article.corrections,
+        removed=article.removed,
+        duplicate_of=article.duplicate_of,
+    )
 
 
 def extract_document(doc: Doc, article: Article) -> Document:

@@ -1,4 +1,4 @@
-"""Read text, HTML and JSONL inputs from files, directories and stdin.
+"""Read text, HTML, JSONL, WARC and feed inputs from files, directories, URLs and stdin.
 
 Each reader yields ``RawDocument`` for what it could read and ``Failure`` for what it could not,
 so one bad input never stops a run.
@@ -13,12 +13,17 @@ from pathlib import Path
 
 from eventwire.errors import EventwireError, InputEmpty, InputFormat, InputMissing
 from eventwire.ingest.encoding import declared_charset, decode_bytes
+from eventwire.ingest.feeds import looks_like_feed, read_feed
+from eventwire.ingest.warc import read_warc
 from eventwire.records import Failure, RawDocument, Source
 from eventwire.settings import Settings
 
 STDIN = "-"
 _HTML_EXT = {".html", ".htm", ".xhtml"}
 _JSONL_EXT = {".jsonl", ".ndjson"}
+_FEED_EXT = {".rss", ".atom"}  # .xml is read as a feed only when it sniffs as one
+_WARC_ENDINGS = (".warc", ".warc.gz", ".wet", ".wet.gz")
+_URL_PREFIXES = ("http://", "https://")
 _HTML_SNIFF = ("<!doctype html", "<html", "<head", "<body", "<article", "<p>", "<div")
 
 
@@ -108,7 +113,7 @@ def _expand(paths: Iterable[str], settings: Settings) -> Iterator[str | Path | F
             found = sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in settings.extensions
+                if p.is_file() and p.name.lower().endswith(settings.extensions)
             )
             if not found:
                 yield Failure(raw, str(InputMissing("directory holds no readable files", name=raw)))
@@ -119,22 +124,49 @@ def _expand(paths: Iterable[str], settings: Settings) -> Iterator[str | Path | F
             yield Failure(raw, str(InputMissing("no such file or directory", name=raw)))
 
 
+def _is_feed(path: Path | None, data: bytes, settings: Settings) -> bool:
+    """A feed by extension (.rss, .atom) or by its first bytes (any ASCII-compatible charset)."""
+    if settings.input != "auto":
+        return False
+    suffix = path.suffix.lower() if path else ""
+    return suffix in _FEED_EXT or looks_like_feed(data[:2048].decode("latin-1"))
+
+
+def _read_local(item: str | Path, settings: Settings) -> Iterator[RawDocument | Failure]:
+    """One file or stdin: a WARC by extension, a feed by extension or sniff, else decoded text."""
+    path = None if item == STDIN else Path(item)
+    if path and settings.input == "auto" and path.name.lower().endswith(_WARC_ENDINGS):
+        yield from read_warc(path, settings)
+        return
+    name = "<stdin>" if path is None else str(path)
+    try:
+        data = sys.stdin.buffer.read() if path is None else path.read_bytes()
+    except OSError as exc:
+        yield Failure(name, str(InputMissing(f"cannot read ({exc.strerror})", name=name)))
+        return
+    if _is_feed(path, data, settings):
+        yield from read_feed(data, name, settings)
+        return
+    try:
+        text = decode_bytes(
+            data, name, settings.max_chars, settings.encoding, declared_charset(data)
+        )
+    except EventwireError as exc:
+        yield Failure(name, str(exc))
+        return
+    yield from read_texts(text, name, settings, path)
+
+
 def read_paths(paths: Iterable[str], settings: Settings) -> Iterator[RawDocument | Failure]:
-    """Files, directories and '-' (stdin) to RawDocuments, a Failure for each unreadable input."""
-    for item in _expand(paths, settings):
-        if isinstance(item, Failure):
-            yield item
+    """Files, directories, http(s) URLs and '-' to RawDocuments, a Failure per unreadable input."""
+    for raw in paths:
+        if raw.startswith(_URL_PREFIXES):
+            from eventwire.ingest.http import read_urls  # httpx loads only when a URL is given
+
+            yield from read_urls([raw], settings)
             continue
-        name = "<stdin>" if item == STDIN else str(item)
-        try:
-            data = sys.stdin.buffer.read() if item == STDIN else Path(item).read_bytes()
-            text = decode_bytes(
-                data, name, settings.max_chars, settings.encoding, declared_charset(data)
-            )
-        except EventwireError as exc:
-            yield Failure(name, str(exc))
-            continue
-        except OSError as exc:
-            yield Failure(name, str(InputMissing(f"cannot read ({exc.strerror})", name=name)))
-            continue
-        yield from read_texts(text, name, settings, None if item == STDIN else Path(item))
+        for item in _expand([raw], settings):
+            if isinstance(item, Failure):
+                yield item
+            else:
+                yield from _read_local(item, settings)

@@ -12,11 +12,20 @@ from typing import Any
 
 import duckdb
 
+from eventwire.clean.dedup import THRESHOLD, DuplicateIndex, signature
 from eventwire.errors import StoreError
 from eventwire.records import Document, document_from_dict
 from eventwire.store.queries import EventFilter, EventRow, events_sql
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Steps that bring an older file up to SCHEMA_VERSION: version reached -> statements.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    2: (
+        "ALTER TABLE documents ADD COLUMN IF NOT EXISTS duplicate_of VARCHAR",
+        "ALTER TABLE documents ADD COLUMN IF NOT EXISTS similarity DOUBLE",
+        "ALTER TABLE documents ADD COLUMN IF NOT EXISTS minhash UBIGINT[]",
+    ),
+}
 DEFAULT_DB = "eventwire.duckdb"
 
 
@@ -113,16 +122,27 @@ class Store:
             self._migrate()
 
     def _migrate(self) -> None:
+        """Create the tables, or bring an older file's tables up to SCHEMA_VERSION."""
         schema = resources.files("eventwire.store").joinpath("schema.sql").read_text("utf-8")
-        self.con.execute(schema)
-        found = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
-        if found is None or found[0] is None:
+        exists = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'documents'"
+        ).fetchone()
+        if not (exists and exists[0]):
+            self.con.execute(schema)
             self.con.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
-        elif found[0] > SCHEMA_VERSION:
+            return
+        found = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        version = int(found[0]) if found and found[0] is not None else 1
+        if version > SCHEMA_VERSION:
             raise StoreError(
-                f"database schema {found[0]} is newer than this eventwire ({SCHEMA_VERSION})",
+                f"database schema {version} is newer than this eventwire ({SCHEMA_VERSION})",
                 name=self.path,
             )
+        self.con.execute(schema)  # tables added since the file was made (IF NOT EXISTS)
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            for statement in MIGRATIONS.get(target, ()):
+                self.con.execute(statement)
+            self.con.execute("INSERT INTO schema_version VALUES (?)", [target])
 
     def __enter__(self) -> Store:
         return self
@@ -141,9 +161,11 @@ class Store:
             for table in _CHILD_TABLES:
                 self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc.id])
             self.con.execute("DELETE FROM documents WHERE id = ?", [doc.id])
+        link = doc.duplicate_of
         self.con.execute(
             "INSERT INTO documents (id, source_path, source_url, source_format, title, byline, publisher,"
-            " wire, published, published_inferred, body, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            " wire, published, published_inferred, body, record, duplicate_of, similarity, minhash)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 doc.id,
                 doc.source.path,
@@ -157,6 +179,9 @@ class Store:
                 doc.published_inferred,
                 doc.body,
                 json.dumps(doc.to_dict(), ensure_ascii=False),
+                link.id if link else None,
+                link.similarity if link else None,
+                None if link else list(signature(doc.body)),
             ],  # fmt: skip
         )
         for table, rows in _rows(doc).items():
@@ -206,9 +231,25 @@ class Store:
         self.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT parquet)", params)
         return len(self.events(where))
 
+    def duplicate_index(self, threshold: float = THRESHOLD) -> DuplicateIndex:
+        """The stored originals' signatures, so a later run links copies of them."""
+        index = DuplicateIndex(threshold)
+        rows = self.con.execute(
+            "SELECT id, minhash FROM documents WHERE duplicate_of IS NULL AND minhash IS NOT NULL"
+        ).fetchall()
+        for doc_id, values in rows:
+            index.add(doc_id, values)
+        return index
+
     def documents(self) -> Iterator[Document]:
         for (record,) in self.con.execute("SELECT record FROM documents ORDER BY id").fetchall():
             yield document_from_dict(json.loads(record))
+
+    def count_duplicates(self) -> int:
+        found = self.con.execute(
+            "SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"
+        ).fetchone()
+        return int(found[0]) if found else 0
 
     def count(self, table: str) -> int:
         if table not in {"documents", *_CHILD_TABLES}:

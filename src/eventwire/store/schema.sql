@@ -1,4 +1,4 @@
--- eventwire store, schema version 1. Tables mirror the Document record; every row carries its
+-- eventwire store, schema version 2 (migrations from older files: store/duck.py MIGRATIONS). Tables mirror the Document record; every row carries its
 -- document's id (a content hash), so ingesting the same story twice changes nothing.
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
 
@@ -15,7 +15,10 @@ CREATE TABLE IF NOT EXISTS documents (
     published_inferred BOOLEAN NOT NULL,
     body               VARCHAR NOT NULL,
     record             JSON NOT NULL,      -- the whole Document as the CLI prints it
-    ingested_at        TIMESTAMP NOT NULL DEFAULT current_timestamp
+    ingested_at        TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    duplicate_of       VARCHAR,            -- the story this one copies (then it has no events)
+    similarity         DOUBLE,
+    minhash            UBIGINT[]           -- MinHash signature of the body, for near-duplicates
 );
 
 CREATE TABLE IF NOT EXISTS actors (
