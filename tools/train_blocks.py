@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from eventwire.clean.blocks import Block, block_features, split_blocks, story_mask
+from eventwire.clean.text import find_title
 from eventwire.evaluate import read_gold, shingle_scores, split_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,7 +65,7 @@ def main() -> None:
     feats, ys, per_page = [], [], []
     for row in pages:
         blocks = split_blocks(row["text"])
-        rows = block_features(blocks)
+        rows = block_features(blocks, find_title(blocks))
         feats += rows
         ys += labels(blocks, row["gold"]["body"])
         per_page.append((blocks, rows, row["gold"]["body"]))

@@ -271,6 +271,26 @@ def code_dyads(file: TextIO) -> None:
     sys.exit(1 if bad else 0)
 
 
+@main.command("eval")
+@click.argument("task", type=click.Choice(["clean", "textclean", "dyads"]))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "test"]),
+    help="Score one half of the file only (rules are tuned on 'dev'; report 'test').",
+)
+def eval_command(task: str, file: str, split: str | None) -> None:
+    """Score the pipeline on a gold FILE (SPEC formats) and print metrics as JSON."""
+    from eventwire.evaluate import evaluate
+
+    try:
+        report = evaluate(task, file, split)
+    except EventwireError as exc:
+        click.echo(f"eventwire: {exc}", err=True)
+        sys.exit(1)
+    click.echo(json.dumps(report, indent=1))
+
+
 @main.command()
 @db_option
 def demo(db: str) -> None:

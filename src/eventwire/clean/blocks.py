@@ -119,8 +119,14 @@ def _topic_similarity(blocks: list[Block], prose: list[float]) -> list[float]:
     return out
 
 
-def block_features(blocks: list[Block]) -> list[list[float]]:
-    """One feature vector per block: its shape, page-level cues, and its neighbours' shapes."""
+_END_KINDS = {"related", "footer", "share"}
+
+
+def block_features(blocks: list[Block], title_at: int | None = None) -> list[list[float]]:
+    """One feature vector per block: its shape, page-level cues, and its neighbours' shapes.
+
+    `title_at` is the headline's index when known: the story follows it.
+    """
     shapes = [_shape(b) for b in blocks]
     counts = Counter(b.flat for b in blocks)
     total = len(blocks)
@@ -130,6 +136,7 @@ def block_features(blocks: list[Block]) -> list[list[float]]:
     topic = _topic_similarity(blocks, prose)
     rows = []
     before = 0.0
+    ends = 0  # short related/share/footer blocks seen so far: the story rarely resumes after many
     for i, shape in enumerate(shapes):
         window = prose[max(0, i - 3) : i + 4]
         row = [
@@ -142,8 +149,17 @@ def block_features(blocks: list[Block]) -> list[list[float]]:
             before / mass,
             topic[i],
             sum(topic[max(0, i - 2) : i + 3]) / len(topic[max(0, i - 2) : i + 3]),
+            math.log1p(ends),
+            -1.0 if title_at is None else (1.0 if i > title_at else 0.0),
+            math.log1p(i - title_at) if title_at is not None and i > title_at else 0.0,
         ]
         before += prose[i]
+        if (
+            shape[6]
+            and debris_kind(blocks[i].flat) in _END_KINDS
+            and (title_at is None or i > title_at)
+        ):
+            ends += 1
         for offset in CONTEXT:
             for j in (i - offset, i + offset):
                 near = shapes[j] if 0 <= j < total else [0.0] * SHAPE_SIZE

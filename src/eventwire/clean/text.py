@@ -147,7 +147,7 @@ def clean_text(raw: RawDocument) -> Article:
     """Scraped plain text to an Article (numbered steps in the module docstring)."""
     blocks = split_blocks(raw.content)  # 1
     title_at = find_title(blocks)  # 2
-    probabilities = block_model().probabilities(block_features(blocks))  # 3
+    probabilities = block_model().probabilities(block_features(blocks, title_at))  # 3
     page = _walk(blocks, title_at, [p >= STORY_THRESHOLD for p in probabilities])  # 4
     if not page.paragraphs:
         # a short text the model finds no story in (one sentence, a wire brief) is all story,

@@ -2,8 +2,25 @@
 
 from __future__ import annotations
 
-from eventwire.evaluate.clean import evaluate_clean
 from eventwire.evaluate.gold import read_gold, split_of
 from eventwire.evaluate.metrics import shingle_scores
 
-__all__ = ["evaluate_clean", "read_gold", "shingle_scores", "split_of"]
+__all__ = ["TASKS", "evaluate", "read_gold", "shingle_scores", "split_of"]
+
+TASKS = ("clean", "textclean", "dyads")
+
+
+def evaluate(task: str, path: str, split: str | None = None) -> dict[str, object]:
+    """Metrics of the pipeline on a gold file for one SPEC task."""
+    rows = read_gold(path)
+    if task in ("clean", "textclean"):
+        from eventwire.evaluate.clean import evaluate_clean, eventwire_cleaner
+
+        report = evaluate_clean(rows, eventwire_cleaner(task), split)
+        report.pop("per_page")
+        return report
+    if task == "dyads":
+        from eventwire.evaluate.dyads import evaluate_dyads
+
+        return evaluate_dyads(rows, split)
+    raise ValueError(f"unknown task {task!r}")
