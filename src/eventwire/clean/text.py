@@ -52,8 +52,9 @@ def find_title(blocks: list[Block]) -> int | None:
     before = 0.0
     for i, block in enumerate(blocks):
         flat, words = block.flat, block.flat.split()
+        shortest = 2 if i == 0 else 3  # a scraped story's first line may be a two-word headline
         shaped = (
-            3 <= len(words) <= TITLE_MAX_WORDS
+            shortest <= len(words) <= TITLE_MAX_WORDS
             and not flat.endswith(_HEADLINE_END)
             and "\n" not in block.text
         )
@@ -66,7 +67,7 @@ def find_title(blocks: list[Block]) -> int | None:
             ):
                 score -= 1
             if i == 0 and len(blocks) > 1:
-                score += 0.5  # scraped stories open with their headline
+                score += 0.6  # scraped stories open with their headline
             if best is None or score > best[0]:
                 best = (score, i)
         before += prose[i]
