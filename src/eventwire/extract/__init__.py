@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Doc
 
 from eventwire.extract.actors import extract_actors
@@ -15,7 +17,7 @@ __all__ = ["extract_document", "unextracted"]
 
 
 def unextracted(article: Article) -> Document:
-    """The Document of an article that is not extracted (a near-duplicate of another story)."""
+    """The Document of an article with nothing extracted (a near-duplicate, or before extraction)."""
     return Document(
         id=article.id,
         source=article.source,
@@ -48,20 +50,8 @@ def extract_document(doc: Doc, article: Article) -> Document:
     times = tuple(extract_times(doc, article.published))
     places = tuple(extract_places(doc))
     events = tuple(extract_events(doc, article.id, actors, times, places, article.published))
-    return Document(
-        id=article.id,
-        source=article.source,
-        title=article.title,
-        byline=article.byline,
-        publisher=article.publisher,
-        wire=article.wire,
-        published=article.published,
-        published_inferred=article.published_inferred,
-        body=article.body,
-        paragraphs=article.paragraphs,
-        captions=article.captions,
-        corrections=article.corrections,
-        removed=article.removed,
+    return dataclasses.replace(
+        unextracted(article),
         actors=actors,
         entities=entities,
         quotes=quotes,
