@@ -9,26 +9,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
-
-@cache
-def _agency_alternation() -> str:
-    from importlib import resources
-
-    text = resources.files("eventwire.resources").joinpath("agencies.txt").read_text("utf-8")
-    names = [
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    ]
-    return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+from eventwire.resources import resource_lines
 
 
 @cache
 def _credit_patterns() -> tuple[re.Pattern[str], ...]:
-    from importlib import resources
-
-    agency = _agency_alternation()
-    text = resources.files("eventwire.resources").joinpath("credits.txt").read_text("utf-8")
-    patterns = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return tuple(re.compile(p.replace("{AGENCY}", agency)) for p in patterns)
+    names = sorted(resource_lines("agencies.txt"), key=len, reverse=True)
+    agency = "|".join(re.escape(name) for name in names)
+    return tuple(re.compile(p.replace("{AGENCY}", agency)) for p in resource_lines("credits.txt"))
 
 
 def split_credit(line: str) -> tuple[str, str | None]:

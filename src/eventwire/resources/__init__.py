@@ -24,19 +24,27 @@ def read_tsv(package: str, filename: str) -> tuple[dict[str, str], ...]:
     return tuple(rows)
 
 
-def read_words(package: str, filename: str) -> frozenset[str]:
-    """A packaged one-entry-a-line word list, lowercased (comments and blanks skipped)."""
+def read_lines(package: str, filename: str) -> tuple[str, ...]:
+    """The entries of a packaged one-entry-a-line file, as written (comments and blanks skipped)."""
     text = resources.files(package).joinpath(filename).read_text(encoding="utf-8")
-    return frozenset(
-        line.strip().lower()
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
+    return tuple(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
+
+
+def read_words(package: str, filename: str) -> frozenset[str]:
+    """A packaged one-entry-a-line word list, lowercased."""
+    return frozenset(line.lower() for line in read_lines(package, filename))
 
 
 @cache
 def resource_table(filename: str) -> tuple[dict[str, str], ...]:
     return read_tsv("eventwire.resources", filename)
+
+
+@cache
+def resource_lines(filename: str) -> tuple[str, ...]:
+    return read_lines("eventwire.resources", filename)
 
 
 @cache

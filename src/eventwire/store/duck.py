@@ -228,8 +228,10 @@ class Store:
         """Write the filtered events to a Parquet file; returns the number of rows."""
         sql, params = events_sql(where or EventFilter())
         target = str(path).replace("'", "''")
-        self.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT parquet)", params)
-        return len(self.events(where))
+        written = self.con.execute(
+            f"COPY ({sql}) TO '{target}' (FORMAT parquet)", params
+        ).fetchone()
+        return int(written[0]) if written else 0
 
     def duplicate_index(self, threshold: float = THRESHOLD) -> DuplicateIndex:
         """The stored originals' signatures, so a later run links copies of them."""
