@@ -2,24 +2,22 @@
 
 A block is a run of non-blank lines. Each block gets shape features (length, stopword density,
 punctuation, title case, digits, debris phrases, credits, repetition, position) and those of
-its neighbours; a logistic model (weights in resources/block_model.json, trained by
-tools/train_blocks.py on the dev half of the article-extraction dataset) gives the chance it
-belongs to the story. The story is then read as contiguous runs: a two-state Viterbi pass over
-the blocks, where leaving or re-entering the story costs a fixed penalty, so a short heading
-inside the story stays and a lone good-looking teaser far below it goes.
+its neighbours, and its relation to the headline (after it or not, how much prose lies between,
+words shared with it); a small gradient-boosted tree ensemble (clean/trees.py, weights in
+resources/block_model.json, trained by tools/train_blocks.py on the dev half of the
+article-extraction dataset) gives the chance it belongs to the story.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from eventwire.clean.credits import split_credit
+from eventwire.clean.trees import TreeEnsemble, load_ensemble
 from eventwire.resources import resource_table, resource_words
 
 _BLANK = re.compile(r"\n[ \t\u00a0]*\n")
@@ -134,6 +132,10 @@ def block_features(blocks: list[Block], title_at: int | None = None) -> list[lis
     prose = [s[0] * s[1] * s[2] for s in shapes]
     mass = sum(prose) or 1.0
     topic = _topic_similarity(blocks, prose)
+    stop = resource_words("stopwords.txt")
+    bags = [{w.lower() for w in _WORD.findall(b.flat) if len(w) > 2} - stop for b in blocks]
+    headline = bags[title_at] if title_at is not None else set()
+    since_title = 0.0  # prose between the headline and this block
     rows = []
     before = 0.0
     ends = 0  # short related/share/footer blocks seen so far: the story rarely resumes after many
@@ -152,8 +154,13 @@ def block_features(blocks: list[Block], title_at: int | None = None) -> list[lis
             math.log1p(ends),
             -1.0 if title_at is None else (1.0 if i > title_at else 0.0),
             math.log1p(i - title_at) if title_at is not None and i > title_at else 0.0,
+            since_title / mass,
+            len(bags[i] & headline) / len(headline) if headline else 0.0,
+            len(bags[i] & headline) / len(bags[i]) if headline and bags[i] else 0.0,
         ]
         before += prose[i]
+        if title_at is not None and i > title_at:
+            since_title += prose[i]
         if (
             shape[6]
             and debris_kind(blocks[i].flat) in _END_KINDS
@@ -168,56 +175,5 @@ def block_features(blocks: list[Block], title_at: int | None = None) -> list[lis
     return rows
 
 
-@dataclass(frozen=True, slots=True)
-class BlockModel:
-    weights: tuple[float, ...]
-    bias: float
-    means: tuple[float, ...]
-    scales: tuple[float, ...]
-    switch_penalty: float
-
-    def probabilities(self, rows: list[list[float]]) -> list[float]:
-        out = []
-        for row in rows:
-            z = self.bias + sum(
-                w * (x - m) / s
-                for w, x, m, s in zip(self.weights, row, self.means, self.scales, strict=True)
-            )
-            out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
-        return out
-
-
-@cache
-def block_model() -> BlockModel:
-    data = json.loads(
-        resources.files("eventwire.resources").joinpath("block_model.json").read_text("utf-8")
-    )
-    return BlockModel(
-        tuple(data["weights"]),
-        data["bias"],
-        tuple(data["means"]),
-        tuple(data["scales"]),
-        data["switch_penalty"],
-    )
-
-
-def story_mask(probabilities: list[float], switch_penalty: float) -> list[bool]:
-    """Most likely in/out labelling of blocks, each change of state costing `switch_penalty`."""
-    if not probabilities:
-        return []
-    eps = 1e-6
-    out_score, in_score = math.log(1 - probabilities[0] + eps), math.log(probabilities[0] + eps)
-    back: list[tuple[bool, bool]] = []  # per step: (out came from in, in came from in)
-    for p in probabilities[1:]:
-        leave, enter = in_score - switch_penalty, out_score - switch_penalty
-        back.append((leave > out_score, in_score >= enter))
-        out_score, in_score = (
-            max(out_score, leave) + math.log(1 - p + eps),
-            max(in_score, enter) + math.log(p + eps),
-        )
-    state = in_score >= out_score
-    mask = [state]
-    for out_from_in, in_from_in in reversed(back):
-        state = in_from_in if state else out_from_in
-        mask.append(state)
-    return mask[::-1]
+def block_model() -> TreeEnsemble:
+    return load_ensemble("block_model.json")

@@ -1,8 +1,8 @@
 """Plain scraped text to Article: the story kept whole, the page's debris set aside with its kind.
 
 1. Split the page into blocks (runs of non-blank lines).
-2. Find the headline: a headline-shaped block that shares words with the prose after it and has
-   little prose before it; blocks above it are page furniture.
+2. Find the headline (clean/title.py): a short block with navigation above it, a byline or date
+   below it and story prose after it; blocks above it are page furniture.
 3. Score every block with the block model (clean/blocks.py).
 4. Walk the blocks: corrections, wire credits, captions (with credits), bylines and publication
    stamps are recognised by their shape wherever they are; other blocks are story when the model
@@ -20,58 +20,12 @@ from dataclasses import dataclass, field
 from eventwire.clean import debris
 from eventwire.clean.blocks import Block, block_features, block_model, debris_kind, split_blocks
 from eventwire.clean.dates import infer_published, normalize_date
+from eventwire.clean.title import find_title
 from eventwire.records import Article, Caption, Correction, RawDocument, Removed, Span
-from eventwire.resources import resource_words
 
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200a\u202f]+")
 _HEADLINE_END = (".", ",", ";", ":")
-STORY_THRESHOLD = 0.4  # block-model probability above which a block is story (chosen on dev pages)
-TITLE_MAX_WORDS = 30
 NEAR_TOP = 8  # blocks after the headline where bylines and stamps are looked for
-
-
-def _content(text: str) -> set[str]:
-    stop = resource_words("stopwords.txt")
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in stop}
-
-
-def _prose(block: Block) -> float:
-    words = block.flat.split()
-    return (
-        float(len(words))
-        if block.flat.endswith((".", '"', "”", "?", "!")) and len(words) > 12
-        else 0.0
-    )
-
-
-def find_title(blocks: list[Block]) -> int | None:
-    """Index of the headline block, or None (numbered step 2 of the module docstring)."""
-    prose = [_prose(b) for b in blocks]
-    total = sum(prose) or 1.0
-    best: tuple[float, int] | None = None
-    before = 0.0
-    for i, block in enumerate(blocks):
-        flat, words = block.flat, block.flat.split()
-        shortest = 2 if i == 0 else 3  # a scraped story's first line may be a two-word headline
-        shaped = (
-            shortest <= len(words) <= TITLE_MAX_WORDS
-            and not flat.endswith(_HEADLINE_END)
-            and "\n" not in block.text
-        )
-        if shaped and (words_ := _content(flat)):
-            after = _content(" ".join(b.flat for b in blocks[i + 1 : i + 12]))
-            overlap = len(words_ & after) / len(words_)
-            score = overlap + 2 * sum(prose[i + 1 : i + 15]) / total - 3 * before / total
-            if re.match(r"(?i)^(by|photo|credit|posted|published|updated)\b", flat) or re.search(
-                r"[|>]", flat
-            ):
-                score -= 1
-            if i == 0 and len(blocks) > 1:
-                score += 0.6  # scraped stories open with their headline
-            if best is None or score > best[0]:
-                best = (score, i)
-        before += prose[i]
-    return best[1] if best and best[0] > 0.5 else None
 
 
 @dataclass
@@ -148,8 +102,9 @@ def clean_text(raw: RawDocument) -> Article:
     """Scraped plain text to an Article (numbered steps in the module docstring)."""
     blocks = split_blocks(raw.content)  # 1
     title_at = find_title(blocks)  # 2
-    probabilities = block_model().probabilities(block_features(blocks, title_at))  # 3
-    page = _walk(blocks, title_at, [p >= STORY_THRESHOLD for p in probabilities])  # 4
+    model = block_model()
+    probabilities = model.probabilities(block_features(blocks, title_at))  # 3
+    page = _walk(blocks, title_at, [p >= model.threshold for p in probabilities])  # 4
     if not page.paragraphs:
         # a short text the model finds no story in (one sentence, a wire brief) is all story,
         # but for what is recognised as debris by its shape

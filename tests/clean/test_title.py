@@ -1,0 +1,53 @@
+"""Headline finding on a scraped page written for these tests."""
+
+from eventwire.clean.blocks import split_blocks
+from eventwire.clean.text import clean_text
+from eventwire.clean.title import find_title
+from eventwire.records import RawDocument, Source
+
+NAV = ["Skip to content", "World", "Politics", "Business", "Opinion", "Sign in", "Subscribe"]
+STORY = [
+    "The foreign ministers of Chile and Argentina met in Santiago on Tuesday to settle a "
+    "dispute over fishing rights in the southern channels, officials from both sides said.",
+    "The talks, the first at that level in three years, ended with a joint statement promising "
+    "a commission to map the contested waters before the next fishing season opens in March.",
+    "Chile's minister told reporters that the two governments had agreed to share patrol data "
+    "and to refer any incident at sea to the commission rather than to their navies.",
+    "Fishing unions in the port of Punta Arenas said they welcomed the agreement but would "
+    "wait to see whether the patrols changed on the water before calling off their protest.",
+]
+RELATED = [
+    "More from World",
+    "Floods close roads across the north as rivers rise",
+    "Election officials begin the recount in three provinces",
+]
+HEADLINE = "Chile and Argentina agree to map disputed fishing waters"
+
+
+def _page() -> str:
+    parts = [*NAV, HEADLINE, "By Marta Quiroga", "March 3, 2026 at 9:14 AM", *STORY, *RELATED]
+    return "\n\n".join(parts)
+
+
+def test_headline_found_below_navigation_and_above_byline() -> None:
+    blocks = split_blocks(_page())
+    at = find_title(blocks)
+    assert at is not None and blocks[at].flat == HEADLINE
+
+
+def test_page_cleaned_to_its_story_under_the_headline() -> None:
+    article = clean_text(RawDocument("p", _page(), "text", Source(format="text")))
+    assert article.title == HEADLINE
+    assert article.byline == "Marta Quiroga"
+    for paragraph in STORY:
+        assert paragraph in article.body
+    for line in NAV:
+        assert line not in article.body
+    for line in RELATED:
+        assert line not in article.body
+    removed = " ".join(r.text for r in article.removed)
+    assert "Skip to content" in removed and RELATED[1] in removed
+
+
+def test_no_headline_on_a_page_of_prose_only() -> None:
+    assert find_title(split_blocks("\n\n".join(STORY))) is None
