@@ -272,7 +272,7 @@ def code_dyads(file: TextIO) -> None:
 
 
 @main.command("eval")
-@click.argument("task", type=click.Choice(["clean", "textclean", "dyads"]))
+@click.argument("task", type=click.Choice(["clean", "textclean", "dyads", "quotes"]))
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option(
     "--split",

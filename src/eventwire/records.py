@@ -133,6 +133,8 @@ class Quote:
     speaker_text: str | None
     rule: str = ""
     confidence: float = 0.0
+    speaker_start: int | None = None  # where the speaker is cited for this quote (beyond SPEC)
+    speaker_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,14 +3,16 @@ from __future__ import annotations
 from spacy.language import Language
 
 from eventwire.extract.actors import extract_actors
+from eventwire.extract.coref import resolve_coreference
 from eventwire.extract.quotes import extract_quotes
 
 
 def _quotes(nlp: Language, text: str):  # type: ignore[no-untyped-def]
     doc = nlp(text)
-    actors, _ = extract_actors(doc)
+    actors, pronouns = resolve_coreference(doc, extract_actors(doc)[0])
     names = {a.id: a.name for a in actors}
-    return [(q.text, q.kind, names.get(q.speaker or "")) for q in extract_quotes(doc, actors)]
+    quotes = extract_quotes(doc, actors, pronouns)
+    return [(q.text, q.kind, names.get(q.speaker or "")) for q in quotes]
 
 
 def test_quotes_direct_with_cue_verb_after(nlp: Language) -> None:

@@ -7,7 +7,7 @@ from eventwire.evaluate.metrics import shingle_scores
 
 __all__ = ["TASKS", "evaluate", "read_gold", "shingle_scores", "split_of"]
 
-TASKS = ("clean", "textclean", "dyads")
+TASKS = ("clean", "textclean", "dyads", "quotes")
 
 
 def evaluate(task: str, path: str, split: str | None = None) -> dict[str, object]:
@@ -23,4 +23,8 @@ def evaluate(task: str, path: str, split: str | None = None) -> dict[str, object
         from eventwire.evaluate.dyads import evaluate_dyads
 
         return evaluate_dyads(rows, split)
+    if task == "quotes":
+        from eventwire.evaluate.quotes import evaluate_quotes
+
+        return evaluate_quotes(rows, split)
     raise ValueError(f"unknown task {task!r}")

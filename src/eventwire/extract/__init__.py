@@ -7,6 +7,7 @@ import dataclasses
 from spacy.tokens import Doc
 
 from eventwire.extract.actors import extract_actors
+from eventwire.extract.coref import resolve_coreference
 from eventwire.extract.events import extract_events
 from eventwire.extract.places import extract_places
 from eventwire.extract.quotes import extract_quotes
@@ -39,14 +40,16 @@ def unextracted(article: Article) -> Document:
 def extract_document(doc: Doc, article: Article) -> Document:
     """Every extraction over one annotated article, in dependency order.
 
-    1. actors and entities (quotes and events refer to actor ids)
+    1. actors and entities (quotes and events refer to actor ids), then coreference: pronouns
+       and title descriptions joined to the actors
     2. quotes
     3. times, against the story's date
     4. places
     5. events, anchored on the times and places of their sentences
     """
-    actors, entities = extract_actors(doc)
-    quotes = tuple(extract_quotes(doc, actors))
+    named, entities = extract_actors(doc)
+    actors, pronouns = resolve_coreference(doc, named)
+    quotes = tuple(extract_quotes(doc, actors, pronouns))
     times = tuple(extract_times(doc, article.published))
     places = tuple(extract_places(doc))
     events = tuple(extract_events(doc, article.id, actors, times, places, article.published))

@@ -1,18 +1,32 @@
-"""Quotations in quotation marks, with the speaker found through a cue verb.
+"""Quotations and who said them.
 
-First version:
-1. A quote is text between matching quotation marks (straight or curly) inside one paragraph.
-2. It is `direct` when it holds a clause of its own (starts with a capital, or follows a colon or
-   comma cue) and `partial` when it is a phrase inside the writer's sentence.
-3. The speaker is the subject of a speech verb (speech_verbs.txt) in the quote's sentence, outside
-   the quote; a pronoun subject goes to the nearest person mentioned before it. Failing that, a
-   quote that is a whole paragraph goes to the speaker of the quote just before it.
+1. Quoted spans: text between matching marks: straight or curly double quotes, the doubled
+   apostrophes some papers print (''...''), guillemets, and curly single quotes that open after a
+   space and close before a non-letter (so "don’t" is not a mark). A single-quoted span inside a
+   double-quoted one is part of it. A paragraph that opens a quote and does not close it, followed
+   by a paragraph that opens with a mark, is one quote running over both (news style).
+2. Kind: `direct` when the quote stands as a clause of its own: it opens a paragraph or sentence,
+   or follows a colon, comma or dash ("Milley said: ...", "he said, ..."), and holds at least two
+   words; `partial` when it is a phrase inside the writer's sentence ("called it a 'tragic
+   mistake'"). Reported speech without marks ("X said that ...") is `indirect`.
+3. Speaker, first rule that applies (each quote says which in `rule`):
+   - `quote.cue_verb_subject`: the subject of the nearest speech verb (speech_verbs.txt) of the
+     quote's sentence outside the quote, or the object of "according to";
+   - `quote.same_paragraph`: a quote in the same paragraph as an attributed one ("'...,' X said.
+     '...'") continues it;
+   - `quote.colon_cue`: a paragraph-opening quote after a paragraph that ends with a colon ("X
+     told reporters:") belongs to that paragraph's speaker;
+   - `quote.previous_speaker`: a paragraph-opening quote with no cue right after a quote
+     continues its speaker.
+   A pronoun speaker is resolved by coreference (extract/coref.py) to its actor; the cited
+   speaker span (`speaker_start`, `speaker_end`) is where the text names the speaker for it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -20,8 +34,81 @@ from eventwire.extract.actors import actor_at
 from eventwire.records import Actor, Quote
 from eventwire.resources import resource_words
 
-_QUOTE = re.compile(r'"([^"\n]{2,}?)"|\u201c([^\u201d\n]{2,}?)\u201d')
-_PRONOUNS = {"he", "she", "they", "i", "we"}
+_DOUBLE = re.compile(
+    r'"(?P<a>[^"\n]{2,}?)"'
+    r"|\u201c(?P<b>[^\u201c\u201d\n]{2,}?)\u201d"
+    r"|''(?P<c>(?:(?!'')[^\n]){2,}?)''"
+    r"|\u00ab(?P<d>[^\u00bb\n]{2,}?)\u00bb"
+)
+_SINGLE = re.compile(
+    r"(?<![\w\u2019'])\u2018(?P<e>(?:[^\u2018\u2019\n]|\u2019(?=\w)){2,}?)\u2019(?!\w)"
+)
+_OPENERS = ('"', "\u201c", "''", "\u00ab")
+_CLOSERS = {'"': '"', "\u201c": "\u201d", "''": "''", "\u00ab": "\u00bb"}
+_DIRECT_BEFORE = {"", ":", ",", ".", "!", "?", ";", "\u2014", "\u2013", "-", "(", "\n"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
+
+
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """A quoted span: [open, close) with the marks, [start, end) without them."""
+
+    open: int
+    start: int
+    end: int
+    close: int
+
+
+def _opener(paragraph: str) -> str | None:
+    return next((m for m in _OPENERS if paragraph.startswith(m)), None)
+
+
+def _running(body: str) -> list[Marked]:
+    """Quotes running over paragraphs: an unclosed opening paragraph and its continuations."""
+    out = []
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", body)]
+    i = 0
+    while i < len(paragraphs):
+        start, end = paragraphs[i]
+        mark = _opener(body[start:end])
+        text = body[start:end]
+        if mark is None or text.count(_CLOSERS[mark]) - (mark == _CLOSERS[mark]) > 0:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(paragraphs) and _opener(body[paragraphs[j][0] : paragraphs[j][1]]) == mark:
+            tail = body[paragraphs[j][0] : paragraphs[j][1]]
+            if tail.count(_CLOSERS[mark]) - (mark == _CLOSERS[mark]) > 0:
+                close = paragraphs[j][0] + tail.rindex(_CLOSERS[mark])
+                out.append(Marked(start, start + len(mark), close, close + len(_CLOSERS[mark])))
+                break
+            j += 1
+        i = j if j > i + 1 else i + 1
+    return out
+
+
+def find_marked(body: str) -> list[Marked]:
+    """Every quoted span of a text, in order (step 1 of the module docstring)."""
+    found = _running(body)
+
+    def inside(a: int, b: int) -> bool:
+        return any(m.open <= a and b <= m.close for m in found)
+
+    for pattern in (_DOUBLE, _SINGLE):
+        for match in pattern.finditer(body):
+            group = match.lastgroup or ""
+            if not inside(match.start(), match.end()):
+                found.append(
+                    Marked(match.start(), match.start(group), match.end(group), match.end())
+                )
+    return sorted(found, key=lambda m: m.open)
+
+
+def quote_kind(body: str, marked: Marked) -> str:
+    before = body[: marked.open].rstrip(" \t\u00a0")
+    last = before[-1:] if not before.endswith("\n") else "\n"
+    words = len(body[marked.start : marked.end].split())
+    return "direct" if last in _DIRECT_BEFORE and words >= 2 else "partial"
 
 
 def _speech_verb(tokens: Sequence[Token], start: int, end: int) -> Token | None:
@@ -38,74 +125,137 @@ def _speech_verb(tokens: Sequence[Token], start: int, end: int) -> Token | None:
     return min(verbs, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
 
 
+def _verb_after(doc: Doc, close: int, reach: int = 6) -> Token | None:
+    """A speech verb right after a quote that the parser split off ('..?" Trump said, ...')."""
+    following = [t for t in doc if t.idx >= close][:reach]
+    for token in following:
+        if token.text == "\n":
+            return None
+        if token.lemma_.lower() in resource_words("speech_verbs.txt") and token.pos_ == "VERB":
+            return token
+    return None
+
+
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
+        if child.dep_ in _SUBJECTS:
             return child
     if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head is not verb:
         return _subject(verb.head)
     return None
 
 
-def _resolve(subject: Token, actors: Sequence[Actor]) -> tuple[Actor | None, str]:
-    """The actor a subject names; a personal pronoun goes to the last person named before it."""
-    span = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
-    if subject.lower_ in _PRONOUNS:
-        people = [
-            (m_start, actor)
-            for actor in actors
-            if actor.kind == "person"
-            for m_start, _ in actor.mentions
-            if m_start < subject.idx
-        ]
-        if people:
-            return max(people, key=lambda pair: pair[0])[1], subject.text
-        return None, subject.text
-    found = actor_at(actors, subject.idx, subject.idx + len(subject.text))
-    return found or actor_at(actors, span.start_char, span.end_char), span.text
+def _according_to(tokens: Sequence[Token], start: int, end: int) -> Token | None:
+    for t in tokens:
+        if (
+            t.dep_ == "pobj"
+            and t.head.lower_ == "to"
+            and t.head.head.lower_ == "according"
+            and not start <= t.idx < end
+        ):
+            return t
+    return None
 
 
-def _kind(body: str, start: int, text: str) -> str:
-    before = body[:start].rstrip()[-1:]
-    starts_clause = text[:1].isupper() and (len(text.split()) > 3 or before in {":", ",", ""})
-    return "direct" if starts_clause or before in {":"} else "partial"
+def _cited(subject: Token) -> tuple[int, int]:
+    """The speaker as cited: the subject with its left modifiers, not its appositive or clause."""
+    doc = subject.doc
+    right = subject.i
+    while right + 1 < len(doc) and doc[right + 1].dep_ in {"compound", "flat"}:
+        right += 1
+    left = doc[subject.left_edge.i]
+    return left.idx, doc[right].idx + len(doc[right].text)
 
 
 def _sentences_over(doc: Doc, start: int, end: int) -> list[Span]:
     return [s for s in doc.sents if s.start_char < end and start < s.end_char]
 
 
-def extract_quotes(doc: Doc, actors: Sequence[Actor]) -> Iterator[Quote]:
-    """Quotes of a Doc with their speakers, in text order."""
+def _paragraph_of(body: str, position: int) -> tuple[int, int]:
+    start = body.rfind("\n", 0, position) + 1
+    end = body.find("\n", position)
+    return start, len(body) if end < 0 else end
+
+
+def _resolver(
+    actors: Sequence[Actor], pronouns: dict[int, str]
+) -> Callable[[int, int], Actor | None]:
+    ids = {a.id: a for a in actors}
+
+    def resolve(start: int, end: int) -> Actor | None:
+        if start in pronouns:
+            return ids.get(pronouns[start])
+        return actor_at(actors, start, end)
+
+    return resolve
+
+
+def extract_quotes(
+    doc: Doc, actors: Sequence[Actor], pronouns: dict[int, str] | None = None
+) -> Iterator[Quote]:
+    """Quotes of a Doc with their speakers, in text order.
+
+    `pronouns` maps the start offset of a resolved pronoun to its actor id (extract/coref.py).
+    """
     body = doc.text
+    resolve = _resolver(actors, pronouns or {})
     previous: Quote | None = None
-    for match in _QUOTE.finditer(body):
-        group = 1 if match.group(1) is not None else 2
-        start, end = match.start(group), match.end(group)
-        text = body[start:end]
-        sentences = _sentences_over(doc, match.start(), match.end())
+    previous_close = -1
+    for marked in find_marked(body):
+        sentences = _sentences_over(doc, marked.open, marked.close)
         tokens = [t for s in sentences for t in s]
-        verb = _speech_verb(tokens, match.start(), match.end())
+        verb = _speech_verb(tokens, marked.open, marked.close) or _verb_after(doc, marked.close)
         subject = _subject(verb) if verb is not None else None
-        speaker, speaker_text = _resolve(subject, actors) if subject is not None else (None, None)
-        speaker_id = speaker.id if speaker else None
-        rule, confidence = "quote.cue_verb_subject", 0.8
-        starts_paragraph = match.start() == 0 or body[: match.start()].endswith("\n")
-        if subject is None and starts_paragraph and previous and previous.speaker:
-            # a quote that opens a paragraph with no cue continues the previous speaker
-            speaker_id, speaker_text = previous.speaker, previous.speaker_text
-            rule, confidence = "quote.previous_speaker", 0.5
-        if speaker_id is None:
-            rule, confidence = "quote.no_speaker", 0.6
+        subject = subject or _according_to(tokens, marked.open, marked.close)
+        paragraph = _paragraph_of(body, marked.open)
+        speaker: Actor | None = None
+        where: tuple[int, int] | None = None
+        rule, confidence = "quote.no_speaker", 0.6
+        if subject is not None:
+            where = _cited(subject)
+            speaker = resolve(subject.idx, subject.idx + len(subject.text)) or resolve(*where)
+            rule, confidence = "quote.cue_verb_subject", 0.85
+        else:
+            opens_paragraph = marked.open == paragraph[0]
+            after_colon = body[: paragraph[0]].rstrip().endswith(":")
+            cue = _colon_cue(doc, body, paragraph[0]) if opens_paragraph and after_colon else None
+            if cue is not None:
+                where = _cited(cue)
+                speaker = resolve(cue.idx, cue.idx + len(cue.text)) or resolve(*where)
+                rule, confidence = "quote.colon_cue", 0.75
+            elif previous is not None and previous.speaker_start is not None:
+                if previous_close >= paragraph[0]:
+                    rule, confidence = "quote.same_paragraph", 0.75
+                elif opens_paragraph and not body[previous_close : paragraph[0]].strip():
+                    rule, confidence = "quote.previous_speaker", 0.55
+                if rule != "quote.no_speaker":
+                    where = (previous.speaker_start, previous.speaker_end or previous.speaker_start)
+                    speaker = next((a for a in actors if a.id == previous.speaker), None)
         quote = Quote(
-            text=text,
-            start=start,
-            end=end,
-            kind=_kind(body, match.start(), text),
-            speaker=speaker_id,
-            speaker_text=speaker_text,
+            text=body[marked.start : marked.end],
+            start=marked.start,
+            end=marked.end,
+            kind=quote_kind(body, marked),
+            speaker=speaker.id if speaker else None,
+            speaker_text=body[where[0] : where[1]] if where else None,
             rule=rule,
             confidence=confidence,
+            speaker_start=where[0] if where else None,
+            speaker_end=where[1] if where else None,
         )
-        previous = quote
+        previous, previous_close = quote, marked.close
         yield quote
+
+
+def _colon_cue(doc: Doc, body: str, paragraph_start: int) -> Token | None:
+    """The subject of the paragraph before, when that paragraph ends with a colon."""
+    before = body[:paragraph_start].rstrip()
+    if not before.endswith(":"):
+        return None
+    start = body.rfind("\n", 0, len(before)) + 1
+    tokens = [t for t in doc if start <= t.idx < len(before)]
+    verbs = [t for t in tokens if t.pos_ in {"VERB", "AUX"} and t.dep_ == "ROOT"]
+    for verb in verbs:
+        if (subject := _subject(verb)) is not None:
+            return subject
+    return None
