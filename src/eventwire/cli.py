@@ -49,6 +49,13 @@ def input_options(func: F) -> F:
         help="Publication date (YYYY-MM-DD) for inputs without one.",
     )(func)
     func = click.option(
+        "--actors",
+        "actors",
+        callback=_actor_file,
+        help="Your own actor list (TSV: name, aliases, kind, country, sectors, valid_from, "
+        "valid_until), used beside eventwire's.",
+    )(func)
+    func = click.option(
         "--encoding",
         default="utf-8",
         show_default=True,
@@ -57,12 +64,31 @@ def input_options(func: F) -> F:
     return func
 
 
+def _actor_file(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None:
+        from eventwire.extract.actorlist import actor_list
+
+        try:
+            actor_list(value)
+        except EventwireError as exc:
+            raise click.BadParameter(str(exc)) from None
+    return value
+
+
 def db_option(func: F) -> F:
     return click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file.")(func)
 
 
-def _settings(published: str | None, input_kind: str, no_clean: bool, encoding: str) -> Settings:
-    return Settings(input=input_kind, clean=not no_clean, published=published, encoding=encoding)  # type: ignore[arg-type]
+def _settings(
+    published: str | None, input_kind: str, no_clean: bool, encoding: str, actors: str | None
+) -> Settings:
+    return Settings(
+        input=input_kind,  # type: ignore[arg-type]
+        clean=not no_clean,
+        published=published,
+        encoding=encoding,
+        actors=actors,
+    )
 
 
 def _report(failure: Failure) -> None:
@@ -91,12 +117,17 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @input_options
 def extract(
-    paths: tuple[str, ...], published: str | None, input_kind: str, no_clean: bool, encoding: str
+    paths: tuple[str, ...],
+    published: str | None,
+    input_kind: str,
+    no_clean: bool,
+    encoding: str,
+    actors: str | None,
 ) -> None:
     """Print one JSON Document per input story (JSONL) on stdout. PATH may be '-' (stdin)."""
     failures: list[Failure] = []
     results = api.extract_paths(
-        paths, settings=_settings(published, input_kind, no_clean, encoding)
+        paths, settings=_settings(published, input_kind, no_clean, encoding, actors)
     )
     for doc in _documents(results, failures):
         click.echo(json.dumps(doc.to_dict(), ensure_ascii=False))
@@ -136,11 +167,12 @@ def ingest(
     input_kind: str,
     no_clean: bool,
     encoding: str,
+    actors: str | None,
 ) -> None:
     """Extract and store documents in a DuckDB file (idempotent: same story, same rows)."""
     with Store(db) as store:
         known = store.duplicate_index()  # copies of stored stories link to them
-    settings = _settings(published, input_kind, no_clean, encoding)
+    settings = _settings(published, input_kind, no_clean, encoding, actors)
     results = api.extract_paths(paths, settings=settings, duplicates=known)
     _, failures = _ingest(db, results, None)
     sys.exit(1 if failures else 0)

@@ -11,6 +11,7 @@ from eventwire.clean import clean
 from eventwire.clean.dedup import DuplicateIndex, signature
 from eventwire.errors import EventwireError
 from eventwire.extract import extract_document, unextracted
+from eventwire.extract.actorlist import actor_list
 from eventwire.records import Article, Document, DuplicateLink, Failure, RawDocument
 from eventwire.settings import Settings
 
@@ -54,6 +55,7 @@ def run(
     4. extract the records of each annotated article
     """
     index = (duplicates or DuplicateIndex(settings.dedup_threshold)) if settings.dedup else None
+    known = actor_list(settings.actors)  # read before any input: a bad list fails the run at once
     items = _cleaned(raws, settings, index)
     queue: deque[Article | Document | Failure] = deque()  # everything in input order
 
@@ -69,7 +71,7 @@ def run(
             assert not isinstance(item, Article)
             yield item
         queue.popleft()
-        yield extract_document(doc, article)
+        yield extract_document(doc, article, known)
     for item in queue:
         assert not isinstance(item, Article)
         yield item

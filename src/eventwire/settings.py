@@ -27,6 +27,8 @@ class Settings:
     dedup: bool = True
     # Estimated Jaccard similarity of word 5-gram shingles at which two bodies are copies.
     dedup_threshold: float = 0.7
+    # A user's actor list (TSV, format in README "Your own actors"), read over ours.
+    actors: str | None = None
     # Inputs larger than this many characters are refused with a clear error (memory safety).
     max_chars: int = 2_000_000
     # Files with these extensions are read when a directory is given.

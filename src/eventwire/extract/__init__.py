@@ -6,6 +6,7 @@ import dataclasses
 
 from spacy.tokens import Doc
 
+from eventwire.extract.actorlist import ActorList
 from eventwire.extract.actors import extract_actors
 from eventwire.extract.coref import resolve_coreference
 from eventwire.extract.events import extract_events
@@ -37,8 +38,10 @@ def unextracted(article: Article) -> Document:
     )
 
 
-def extract_document(doc: Doc, article: Article) -> Document:
+def extract_document(doc: Doc, article: Article, known: ActorList | None = None) -> Document:
     """Every extraction over one annotated article, in dependency order.
+
+    `known`: the known-actor list (ours plus a user's, extract/actorlist.py); ours when None.
 
     1. actors and entities (quotes and events refer to actor ids), then coreference: pronouns
        and title descriptions joined to the actors
@@ -47,7 +50,7 @@ def extract_document(doc: Doc, article: Article) -> Document:
     4. places
     5. events, anchored on the times and places of their sentences
     """
-    named, entities = extract_actors(doc)
+    named, entities = extract_actors(doc, known, article.published)
     actors, pronouns = resolve_coreference(doc, named)
     quotes = tuple(extract_quotes(doc, actors, pronouns))
     times = tuple(extract_times(doc, article.published))

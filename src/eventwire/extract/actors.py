@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.extract.actorlist import ActorList, KnownActor, actor_list
 from eventwire.extract.gazetteer import (
     find_country_in,
     name_key,
@@ -106,10 +107,34 @@ def _title_tokens(span: Span) -> list[Token]:
     return [t for t in tokens if not t.is_punct and t.lower_ not in {"the", "a", "an"}]
 
 
+def _to_comma(doc: Doc, start: int, limit: int) -> int:
+    """Index after the last token of a phrase that runs from `start` to a comma or `limit`."""
+    end = start
+    while (
+        end < limit
+        and doc[end].text not in {",", ";", "(", ")", "\u2014"}
+        and "\n" not in doc[end].text
+    ):
+        end += 1
+    return end
+
+
 def _appositive(span: Span) -> Span | None:
+    """The descriptive phrase set off by commas after a name ("Milley, Chairman of ..., met")
+    or before it ("Russia's deputy foreign minister, Sergei Ryabkov, said")."""
+    doc, sentence = span.doc, span.sent
+    limit_doc = len(doc)
     for child in span.root.children:
         if child.dep_ == "appos" and child.i >= span.end:
-            return span.doc[child.left_edge.i : child.right_edge.i + 1]
+            # to the closing comma, even past a sentence break the parser put after "U.S."
+            return doc[
+                child.left_edge.i : _to_comma(
+                    doc, child.left_edge.i, min(limit_doc, sentence.end + 12)
+                )
+            ]
+    head = span.root.head
+    if span.root.dep_ == "appos" and head.i < span.start and head.pos_ in {"NOUN", "PROPN"}:
+        return doc[head.left_edge.i : head.i + 1]
     return None
 
 
@@ -125,7 +150,25 @@ def _person_context(span: Span) -> tuple[list[str], str]:
     if appos is not None and (not appos.ents or appos.ents[0].label_ != "PERSON"):
         roles.append(appos.text.strip(" ,"))
         context.append(roles[-1])
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":  # "General Li of the PLA"
+        org = next(
+            (e for e in doc.ents if e.label_ == "ORG" and span.end < e.start <= span.end + 2), None
+        )
+        if org is not None:
+            context.append(org.text)
     return roles, " ".join(context)
+
+
+def _known_in(text: str, known: ActorList, date: str | None) -> KnownActor | None:
+    """A listed organisation named inside a phrase ("of the People's Liberation Army")."""
+    words = text.split()
+    for size in range(min(len(words), 6), 0, -1):
+        for i in range(len(words) - size + 1):
+            entry = known.lookup(" ".join(words[i : i + size]), date)
+            if entry is not None and entry.country:
+                return entry
+    return None
 
 
 def _surnames(doc: Doc) -> set[str]:
@@ -137,12 +180,23 @@ def _surnames(doc: Doc) -> set[str]:
     }
 
 
-def _candidate(span: Span, surnames: set[str]) -> _Draft | None:
+def _candidate(span: Span, surnames: set[str], known: ActorList, date: str | None) -> _Draft | None:
     """The actor a single entity mention stands for, or None if it is not an actor."""
     name, _, _ = _clean_name(span)
     if not name or _CREDIT.search(span.text):
         return None
     label = span.label_
+    entry = known.lookup(name, date)
+    if entry is not None and entry.kind == "country" and entry.country:
+        return _Draft(f"country:{entry.country}", entry.name, "country", entry.country)
+    if entry is not None and (label != "PERSON" or entry.kind == "person"):
+        return _Draft(
+            f"{entry.kind}:{name_key(entry.name)}",
+            entry.name,
+            entry.kind,
+            entry.country,
+            list(entry.sectors),
+        )
     if label != "PERSON" and name in surnames and resolve_country(name) is None:
         label = "PERSON"  # NER read a surname as a place or organisation ("Austin")
     if label in {"GPE", "NORP", "ORG"}:
@@ -157,11 +211,12 @@ def _candidate(span: Span, surnames: set[str]) -> _Draft | None:
     if label == "PERSON":
         roles, context = _person_context(span)
         country = find_country_in(context) if context else None
+        listed = _known_in(context, known, date) if context and country is None else None
         return _Draft(
             f"person:{name_key(name)}",
             name,
             "person",
-            country.iso3 if country else None,
+            country.iso3 if country else (listed.country if listed else None),
             list(sectors_in(context)),
             roles,
         )
@@ -196,13 +251,20 @@ def _absorb(target: _Draft, other: _Draft) -> None:
     target.roles.extend(r for r in other.roles if r not in target.roles)
 
 
-def extract_actors(doc: Doc) -> tuple[tuple[Actor, ...], tuple[Entity, ...]]:
-    """Actors of a Doc (mentions merged) and every NER entity, linked to its actor where it has one."""
+def extract_actors(
+    doc: Doc, known: ActorList | None = None, date: str | None = None
+) -> tuple[tuple[Actor, ...], tuple[Entity, ...]]:
+    """Actors of a Doc (mentions merged) and every NER entity, linked to its actor where it has one.
+
+    `known` is the list of known actors (ours and the user's, extract/actorlist.py); `date` the
+    story's, for entries valid only for a time.
+    """
+    known = known or actor_list()
     drafts: dict[str, _Draft] = {}
     linked: list[tuple[Span, str | None]] = []
     surnames = _surnames(doc)
     for span in doc.ents:
-        draft = _candidate(span, surnames) if span.label_ in ACTOR_LABELS else None
+        draft = _candidate(span, surnames, known, date) if span.label_ in ACTOR_LABELS else None
         if draft is None:
             linked.append((span, None))
             continue

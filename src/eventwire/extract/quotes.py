@@ -11,7 +11,8 @@
    mistake'"). Reported speech without marks ("X said that ...") is `indirect`.
 3. Speaker, first rule that applies (each quote says which in `rule`):
    - `quote.cue_verb_subject`: the subject of the nearest speech verb (speech_verbs.txt) of the
-     quote's sentence outside the quote, or the object of "according to";
+     quote's sentence outside the quote (or of the speech verb reporting that one: in "He said
+     Russia told the U.S. '...'" the quoted words are his), or the object of "according to";
    - `quote.same_paragraph`: a quote in the same paragraph as an attributed one ("'...,' X said.
      '...'") continues it;
    - `quote.colon_cue`: a paragraph-opening quote after a paragraph that ends with a colon ("X
@@ -107,8 +108,10 @@ def find_marked(body: str) -> list[Marked]:
 def quote_kind(body: str, marked: Marked) -> str:
     before = body[: marked.open].rstrip(" \t\u00a0")
     last = before[-1:] if not before.endswith("\n") else "\n"
-    words = len(body[marked.start : marked.end].split())
-    return "direct" if last in _DIRECT_BEFORE and words >= 2 else "partial"
+    text = body[marked.start : marked.end]
+    if last in {".", "!", "?"} and not text[:1].isupper():
+        return "partial"  # after an abbreviation ("the U.S. 'in a direct way'"), not a sentence
+    return "direct" if last in _DIRECT_BEFORE and len(text.split()) >= 2 else "partial"
 
 
 def _speech_verb(tokens: Sequence[Token], start: int, end: int) -> Token | None:
@@ -134,6 +137,14 @@ def _verb_after(doc: Doc, close: int, reach: int = 6) -> Token | None:
         if token.lemma_.lower() in resource_words("speech_verbs.txt") and token.pos_ == "VERB":
             return token
     return None
+
+
+def _outermost(verb: Token) -> Token:
+    """The reporting verb a speech verb's clause hangs from ("He said Russia told ...": said)."""
+    speech = resource_words("speech_verbs.txt")
+    while verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech and _subject(verb.head):
+        verb = verb.head
+    return verb
 
 
 def _subject(verb: Token) -> Token | None:
@@ -205,7 +216,7 @@ def extract_quotes(
         sentences = _sentences_over(doc, marked.open, marked.close)
         tokens = [t for s in sentences for t in s]
         verb = _speech_verb(tokens, marked.open, marked.close) or _verb_after(doc, marked.close)
-        subject = _subject(verb) if verb is not None else None
+        subject = _subject(_outermost(verb)) if verb is not None else None
         subject = subject or _according_to(tokens, marked.open, marked.close)
         paragraph = _paragraph_of(body, marked.open)
         speaker: Actor | None = None
@@ -213,7 +224,12 @@ def extract_quotes(
         rule, confidence = "quote.no_speaker", 0.6
         if subject is not None:
             where = _cited(subject)
-            speaker = resolve(subject.idx, subject.idx + len(subject.text)) or resolve(*where)
+            named = [c for c in subject.children if c.dep_ == "appos"]  # "the minister, Ryabkov"
+            speaker = (
+                next((found for c in named if (found := resolve(c.idx, c.idx + len(c.text)))), None)
+                or resolve(subject.idx, subject.idx + len(subject.text))
+                or resolve(*where)
+            )
             rule, confidence = "quote.cue_verb_subject", 0.85
         else:
             opens_paragraph = marked.open == paragraph[0]
