@@ -30,3 +30,35 @@ def test_quotes_colon_and_pronoun_speaker(nlp: Language) -> None:
 def test_quotes_partial_inside_the_writers_sentence(nlp: Language) -> None:
     text = 'General Kenneth Hale said the strike was a "tragic mistake" and ordered a review.'
     assert _quotes(nlp, text) == [("tragic mistake", "partial", "Kenneth Hale")]
+
+
+def test_quotes_doubled_apostrophes_and_same_paragraph_continuation(nlp: Language) -> None:
+    text = (
+        "Economist Rosa Vance studied the plan.\n\n"
+        "''It is a tax increase,'' said Ms. Vance. ''Nothing more than that.''"
+    )
+    got = _quotes(nlp, text)
+    assert got == [
+        ("It is a tax increase,", "direct", "Rosa Vance"),
+        ("Nothing more than that.", "direct", "Rosa Vance"),
+    ]
+
+
+def test_quotes_reported_speech_belongs_to_the_reporting_speaker(nlp: Language) -> None:
+    text = (
+        "Deputy Minister Ivan Sokol spoke in July. He said Moscow told Washington "
+        '"in a direct way" that the bases were unacceptable.'
+    )
+    assert _quotes(nlp, text) == [("in a direct way", "partial", "Ivan Sokol")]
+
+
+def test_quotes_running_over_paragraphs_are_one_quote(nlp: Language) -> None:
+    text = (
+        "Mayor Lena Ortiz told the council:\n\n"
+        '"The bridge will close in May.\n\n'
+        '"Traffic will go through the north road until the repairs end."'
+    )
+    got = _quotes(nlp, text)
+    assert len(got) == 1
+    assert got[0][0].startswith("The bridge") and got[0][0].endswith("repairs end.")
+    assert got[0][2] == "Lena Ortiz"
