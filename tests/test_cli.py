@@ -132,3 +132,13 @@ def test_cli_demo_builds_a_database(tmp_path: Path, nlp: Language) -> None:
 @pytest.mark.parametrize("command", ["extract", "ingest", "events", "code-dyads", "demo"])
 def test_cli_every_command_has_help(command: str) -> None:
     assert CliRunner().invoke(main, [command, "--help"]).exit_code == 0
+
+
+def test_cli_bad_actor_list_is_a_usage_error(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("The Northern Salt Union called a strike on Monday.", encoding="utf-8")
+    bad = tmp_path / "actors.tsv"
+    bad.write_text("who\twhat\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(story), "--actors", str(bad)])
+    assert result.exit_code == 2
+    assert "actors.tsv" in result.output and "Traceback" not in result.output
