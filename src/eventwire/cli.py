@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -30,8 +31,20 @@ def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -
         raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
 
 
-def input_options(func: F) -> F:
-    """Options shared by the commands that read articles."""
+def input_options(command: F) -> F:
+    """Options shared by the commands that read articles, handed to the command as `settings`."""
+
+    @functools.wraps(command)
+    def func(*args: Any, **kwargs: Any) -> Any:
+        kwargs["settings"] = Settings(
+            input=kwargs.pop("input_kind"),
+            clean=not kwargs.pop("no_clean"),
+            published=kwargs.pop("published"),
+            encoding=kwargs.pop("encoding"),
+            actors=kwargs.pop("actors"),
+        )
+        return command(*args, **kwargs)
+
     func = click.option("--no-clean", is_flag=True, help="Take each input as the body itself.")(
         func
     )
@@ -61,7 +74,7 @@ def input_options(func: F) -> F:
         show_default=True,
         help="Encoding of inputs that declare none: a codec name, or 'auto' to detect it.",
     )(func)
-    return func
+    return func  # type: ignore[return-value]
 
 
 def _actor_file(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -77,18 +90,6 @@ def _actor_file(ctx: click.Context, param: click.Parameter, value: str | None) -
 
 def db_option(func: F) -> F:
     return click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file.")(func)
-
-
-def _settings(
-    published: str | None, input_kind: str, no_clean: bool, encoding: str, actors: str | None
-) -> Settings:
-    return Settings(
-        input=input_kind,  # type: ignore[arg-type]
-        clean=not no_clean,
-        published=published,
-        encoding=encoding,
-        actors=actors,
-    )
 
 
 def _report(failure: Failure) -> None:
@@ -116,19 +117,10 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @input_options
-def extract(
-    paths: tuple[str, ...],
-    published: str | None,
-    input_kind: str,
-    no_clean: bool,
-    encoding: str,
-    actors: str | None,
-) -> None:
+def extract(paths: tuple[str, ...], settings: Settings) -> None:
     """Print one JSON Document per input story (JSONL) on stdout. PATH may be '-' (stdin)."""
     failures: list[Failure] = []
-    results = api.extract_paths(
-        paths, settings=_settings(published, input_kind, no_clean, encoding, actors)
-    )
+    results = api.extract_paths(paths, settings=settings)
     for doc in _documents(results, failures):
         click.echo(json.dumps(doc.to_dict(), ensure_ascii=False))
     sys.exit(1 if failures else 0)
@@ -160,19 +152,10 @@ def _ingest(
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @input_options
-def ingest(
-    paths: tuple[str, ...],
-    db: str,
-    published: str | None,
-    input_kind: str,
-    no_clean: bool,
-    encoding: str,
-    actors: str | None,
-) -> None:
+def ingest(paths: tuple[str, ...], db: str, settings: Settings) -> None:
     """Extract and store documents in a DuckDB file (idempotent: same story, same rows)."""
     with Store(db) as store:
         known = store.duplicate_index()  # copies of stored stories link to them
-    settings = _settings(published, input_kind, no_clean, encoding, actors)
     results = api.extract_paths(paths, settings=settings, duplicates=known)
     _, failures = _ingest(db, results, None)
     sys.exit(1 if failures else 0)
