@@ -151,28 +151,23 @@ def main() -> None:
     def fit_blocks(idx: np.ndarray) -> GradientBoostingClassifier:
         return boost(np.vstack([feats[k] for k in idx]), np.concatenate([ys[k] for k in idx]), 200)
 
-    def body_f1(
-        model: GradientBoostingClassifier, idx: np.ndarray, threshold: float
-    ) -> tuple[float, float]:
-        precision, recall = [], []
-        for k in idx:
-            p = model.predict_proba(feats[k])[:, 1]
-            t = title_at[k]
-            kept = [
-                b.text
-                for i, b in enumerate(blocks[k])
-                if p[i] >= threshold and (t is None or i > t)
-            ]
-            o = shingle_scores(golds[k]["body"], "\n\n".join(kept))
-            precision.append(o.precision)
-            recall.append(o.recall)
-        return float(np.mean(precision)), float(np.mean(recall))
+    def page_scores(probabilities: np.ndarray, k: int, threshold: float) -> tuple[float, float]:
+        t = title_at[k]
+        kept = [
+            b.text
+            for i, b in enumerate(blocks[k])
+            if probabilities[i] >= threshold and (t is None or i > t)
+        ]
+        o = shingle_scores(golds[k]["body"], "\n\n".join(kept))
+        return o.precision, o.recall
 
-    scores: dict[float, list[tuple[float, float]]] = {t: [] for t in THRESHOLDS}
+    scores: dict[float, list[tuple[float, float]]] = {t: [] for t in THRESHOLDS}  # per page
     for held in folds(len(pages)):
         model = fit_blocks(np.setdiff1d(np.arange(len(pages)), held))
-        for threshold in THRESHOLDS:
-            scores[threshold] += [body_f1(model, held, threshold)] * len(held)
+        for k in held:
+            probabilities = model.predict_proba(feats[k])[:, 1]
+            for threshold in THRESHOLDS:
+                scores[threshold].append(page_scores(probabilities, k, threshold))
     best, best_f1 = 0.5, -1.0
     for threshold, pairs in scores.items():
         p, r = np.mean([a for a, _ in pairs]), np.mean([b for _, b in pairs])

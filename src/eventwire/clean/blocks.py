@@ -92,16 +92,20 @@ SHAPE_SIZE = 12
 CONTEXT = (1, 2, 3)  # neighbours whose (length, stopword density, terminal) features are added
 
 
-def _topic_similarity(blocks: list[Block], prose: list[float]) -> list[float]:
+def _bags(blocks: list[Block]) -> list[Counter[str]]:
+    """Content words (over two letters, not stopwords) of each block, lowercased, with counts."""
+    stop = resource_words("stopwords.txt")
+    return [
+        Counter(w.lower() for w in _WORD.findall(b.flat) if len(w) > 2 and w.lower() not in stop)
+        for b in blocks
+    ]
+
+
+def _topic_similarity(bags: list[Counter[str]], prose: list[float]) -> list[float]:
     """Cosine of each block's content words with the prose-weighted centroid of the page.
 
     Story paragraphs share a topic; teasers for other stories and comments drift from it.
     """
-    stop = resource_words("stopwords.txt")
-    bags = [
-        Counter(w.lower() for w in _WORD.findall(b.flat) if len(w) > 2 and w.lower() not in stop)
-        for b in blocks
-    ]
     centroid: dict[str, float] = {}
     for bag, weight in zip(bags, prose, strict=True):
         norm = math.sqrt(sum(v * v for v in bag.values())) or 1.0
@@ -131,9 +135,9 @@ def block_features(blocks: list[Block], title_at: int | None = None) -> list[lis
     longest = max(range(total), key=lambda i: shapes[i][0] * shapes[i][1]) if blocks else 0
     prose = [s[0] * s[1] * s[2] for s in shapes]
     mass = sum(prose) or 1.0
-    topic = _topic_similarity(blocks, prose)
-    stop = resource_words("stopwords.txt")
-    bags = [{w.lower() for w in _WORD.findall(b.flat) if len(w) > 2} - stop for b in blocks]
+    counted = _bags(blocks)
+    topic = _topic_similarity(counted, prose)
+    bags = [set(bag) for bag in counted]
     headline = bags[title_at] if title_at is not None else set()
     since_title = 0.0  # prose between the headline and this block
     rows = []

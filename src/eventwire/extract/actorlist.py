@@ -14,7 +14,7 @@ from pathlib import Path
 
 from eventwire.errors import InputFormat
 from eventwire.extract.gazetteer import name_key
-from eventwire.resources import resource_table
+from eventwire.resources import parse_tsv, resource_table
 
 KINDS = {"organization", "group", "person", "country"}
 COLUMNS = ("name", "aliases", "kind", "country", "sectors", "valid_from", "valid_until")
@@ -77,12 +77,7 @@ def _read_user(path: str) -> tuple[dict[str, str], ...]:
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     if not lines or lines[0].split("\t")[0].strip() != "name":
         raise InputFormat("actor list needs a tab-separated header starting with 'name'", name=path)
-    header = [h.strip() for h in lines[0].split("\t")]
-    rows = []
-    for line in lines[1:]:
-        cells = [c.strip() for c in line.split("\t")]
-        rows.append(dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=False)))
-    return tuple(rows)
+    return parse_tsv(text)
 
 
 @lru_cache(maxsize=8)

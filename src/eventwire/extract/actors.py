@@ -123,13 +123,12 @@ def _appositive(span: Span) -> Span | None:
     """The descriptive phrase set off by commas after a name ("Milley, Chairman of ..., met")
     or before it ("Russia's deputy foreign minister, Sergei Ryabkov, said")."""
     doc, sentence = span.doc, span.sent
-    limit_doc = len(doc)
     for child in span.root.children:
         if child.dep_ == "appos" and child.i >= span.end:
             # to the closing comma, even past a sentence break the parser put after "U.S."
             return doc[
                 child.left_edge.i : _to_comma(
-                    doc, child.left_edge.i, min(limit_doc, sentence.end + 12)
+                    doc, child.left_edge.i, min(len(doc), sentence.end + 12)
                 )
             ]
     head = span.root.head

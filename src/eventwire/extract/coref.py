@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from eventwire.extract.quotes import find_marked
 from eventwire.records import Actor
 from eventwire.resources import resource_table
 
@@ -33,7 +34,6 @@ WINDOW = 3  # sentences back in which an antecedent is looked for
 _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
 _HONORIFIC = re.compile(r"\b(?P<m>Mr|Sir|Lord)\.?\s*$|\b(?P<f>Mrs|Ms|Miss|Madam|Lady|Dame)\.?\s*$")
-_QUOTED = re.compile(r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d')
 
 
 @dataclass
@@ -56,7 +56,7 @@ def _gender_from_names(body: str, actor: Actor) -> str | None:
 
 
 def _quoted_ranges(body: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _QUOTED.finditer(body)]
+    return [(m.open, m.close) for m in find_marked(body)]
 
 
 def _inside(ranges: list[tuple[int, int]], position: int) -> bool:
@@ -64,7 +64,8 @@ def _inside(ranges: list[tuple[int, int]], position: int) -> bool:
 
 
 def _is_subject(doc: Doc, start: int) -> bool:
-    token = next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    token = span[0] if span is not None and len(span) else None
     while token is not None and token.dep_ in {"compound", "flat"}:
         token = token.head
     return token is not None and token.dep_ in {"nsubj", "nsubjpass"}

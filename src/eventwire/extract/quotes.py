@@ -130,8 +130,8 @@ def _speech_verb(tokens: Sequence[Token], start: int, end: int) -> Token | None:
 
 def _verb_after(doc: Doc, close: int, reach: int = 6) -> Token | None:
     """A speech verb right after a quote that the parser split off ('..?" Trump said, ...')."""
-    following = [t for t in doc if t.idx >= close][:reach]
-    for token in following:
+    after = doc.char_span(close, len(doc.text), alignment_mode="expand")
+    for token in list(after or ())[:reach]:
         if token.text == "\n":
             return None
         if token.lemma_.lower() in resource_words("speech_verbs.txt") and token.pos_ == "VERB":
@@ -211,6 +211,7 @@ def extract_quotes(
     body = doc.text
     resolve = _resolver(actors, pronouns or {})
     previous: Quote | None = None
+    previous_speaker: Actor | None = None
     previous_close = -1
     for marked in find_marked(body):
         sentences = _sentences_over(doc, marked.open, marked.close)
@@ -233,8 +234,7 @@ def extract_quotes(
             rule, confidence = "quote.cue_verb_subject", 0.85
         else:
             opens_paragraph = marked.open == paragraph[0]
-            after_colon = body[: paragraph[0]].rstrip().endswith(":")
-            cue = _colon_cue(doc, body, paragraph[0]) if opens_paragraph and after_colon else None
+            cue = _colon_cue(doc, body, paragraph[0]) if opens_paragraph else None
             if cue is not None:
                 where = _cited(cue)
                 speaker = resolve(cue.idx, cue.idx + len(cue.text)) or resolve(*where)
@@ -246,7 +246,7 @@ def extract_quotes(
                     rule, confidence = "quote.previous_speaker", 0.55
                 if rule != "quote.no_speaker":
                     where = (previous.speaker_start, previous.speaker_end or previous.speaker_start)
-                    speaker = next((a for a in actors if a.id == previous.speaker), None)
+                    speaker = previous_speaker
         quote = Quote(
             text=body[marked.start : marked.end],
             start=marked.start,
@@ -259,7 +259,7 @@ def extract_quotes(
             speaker_start=where[0] if where else None,
             speaker_end=where[1] if where else None,
         )
-        previous, previous_close = quote, marked.close
+        previous, previous_speaker, previous_close = quote, speaker, marked.close
         yield quote
 
 
@@ -269,7 +269,7 @@ def _colon_cue(doc: Doc, body: str, paragraph_start: int) -> Token | None:
     if not before.endswith(":"):
         return None
     start = body.rfind("\n", 0, len(before)) + 1
-    tokens = [t for t in doc if start <= t.idx < len(before)]
+    tokens = doc.char_span(start, len(before), alignment_mode="expand") or ()
     verbs = [t for t in tokens if t.pos_ in {"VERB", "AUX"} and t.dep_ == "ROOT"]
     for verb in verbs:
         if (subject := _subject(verb)) is not None:

@@ -11,7 +11,11 @@ from importlib import resources
 
 def read_tsv(package: str, filename: str) -> tuple[dict[str, str], ...]:
     """Rows of a packaged TSV file as dicts keyed by its header (comments and blanks skipped)."""
-    text = resources.files(package).joinpath(filename).read_text(encoding="utf-8")
+    return parse_tsv(resources.files(package).joinpath(filename).read_text(encoding="utf-8"))
+
+
+def parse_tsv(text: str) -> tuple[dict[str, str], ...]:
+    """Rows of TSV text as dicts keyed by its header (comments and blanks skipped)."""
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     if not lines:
         return ()
