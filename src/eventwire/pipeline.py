@@ -51,7 +51,8 @@ def run(
     1. clean each input; a failure is passed through, never raised
     2. near-duplicates of a story already seen (this run, or `duplicates` from the store) link
        to it and skip the model
-    3. annotate the articles in batches (failures and duplicates ride along in order)
+    3. annotate the articles and their captions in batches (failures and duplicates ride along
+       in order)
     4. extract the records of each annotated article
     """
     index = (duplicates or DuplicateIndex(settings.dedup_threshold)) if settings.dedup else None
@@ -65,13 +66,13 @@ def run(
             if isinstance(item, Article):
                 yield item, item
 
-    for doc, article in annotate(articles_only(), settings.model, settings.batch_size):
+    for doc, captions, article in annotate(articles_only(), settings.model, settings.batch_size):
         while queue[0] is not article:  # failures and duplicates that came before this article
             item = queue.popleft()
             assert not isinstance(item, Article)
             yield item
         queue.popleft()
-        yield extract_document(doc, article, known)
+        yield extract_document(doc, article, known, captions)
     for item in queue:
         assert not isinstance(item, Article)
         yield item

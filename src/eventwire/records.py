@@ -112,6 +112,12 @@ class Actor:
     sectors: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     mentions: tuple[Span, ...] = ()
+    # Beyond SPEC: mentions in photo captions, (caption index, start, end) into that caption's
+    # text; an actor only a caption names has no body mentions.
+    caption_mentions: tuple[tuple[int, int, int], ...] = ()
+    # Beyond SPEC: the rules that made the actor and its country ("ner.PERSON", "known_list",
+    # "country.appositive", "group.modifier", "caption"), its evidence.
+    rules: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +283,10 @@ def document_from_dict(data: dict[str, Any]) -> Document:
             sectors=tuple(a["sectors"]),
             roles=tuple(a["roles"]),
             mentions=_spans(a["mentions"]),
+            caption_mentions=tuple(
+                (int(c), int(b), int(e)) for c, b, e in a.get("caption_mentions") or ()
+            ),
+            rules=tuple(a.get("rules") or ()),
         )
         for a in data.get("actors") or ()
     )

@@ -33,6 +33,11 @@ def test_seed_actors_coded_and_merged(seed_path: Path) -> None:
     assert "Donald Trump" in people
     names = " ".join(a.name for a in document.actors)
     assert "Loeb" not in names and "Savostyanov" not in names  # photographers
+    # Putin and Shoigu are named only in a photo caption, with their offices
+    for name in ("Vladimir Putin", "Sergei Shoigu"):
+        assert people[name].country == "RUS" and "GOV" in people[name].sectors, name
+        number, start, end = people[name].caption_mentions[0]
+        assert document.captions[number].text[start:end] == name
 
 
 def test_seed_quotes_attributed(seed_path: Path) -> None:

@@ -87,9 +87,19 @@ def test_duck_migrates_a_version_1_file(tmp_path: Path, plain_document: Document
         " wire VARCHAR[], published DATE, published_inferred BOOLEAN NOT NULL, body VARCHAR NOT NULL,"
         " record JSON NOT NULL, ingested_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
     )
+    con.execute(  # actors and mentions as versions 1 and 2 made them
+        "CREATE TABLE actors (doc_id VARCHAR NOT NULL, id VARCHAR NOT NULL, name VARCHAR NOT NULL,"
+        " kind VARCHAR NOT NULL, country VARCHAR, sectors VARCHAR[], roles VARCHAR[],"
+        " PRIMARY KEY (doc_id, id))"
+    )
+    con.execute(
+        "CREATE TABLE mentions (doc_id VARCHAR NOT NULL, actor_id VARCHAR NOT NULL,"
+        ' start INTEGER NOT NULL, "end" INTEGER NOT NULL)'
+    )
     con.close()
     with Store(path) as store:
         store.ingest([plain_document])
         assert store.count("documents") == 1
         version = store.con.execute("SELECT max(version) FROM schema_version").fetchone()
-        assert version == (2,)
+        assert version == (3,)
+        assert store.count("actors") == len(plain_document.actors)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TypeVar
@@ -44,8 +45,28 @@ def load_model(name: str = "en_core_web_sm") -> Language:
 
 def annotate(
     items: Iterable[tuple[Article, T]], model: str = "en_core_web_sm", batch_size: int = 16
-) -> Iterator[tuple[Doc, T]]:
-    """Articles (with a context each) to Docs, batched through ``nlp.pipe`` in input order."""
+) -> Iterator[tuple[Doc, tuple[Doc, ...], T]]:
+    """Articles (with a context each) to their body's Doc and their captions' Docs, batched
+    through one ``nlp.pipe`` in input order (captions name people the story does not)."""
     nlp = load_model(model)
-    pairs = ((article.body, context) for article, context in items)
-    yield from nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
+    pending: deque[tuple[Article, T]] = deque()
+
+    def texts() -> Iterator[tuple[str, int]]:
+        for article, context in items:
+            pending.append((article, context))
+            yield article.body, -1
+            for number, caption in enumerate(article.captions):
+                yield caption.text, number
+
+    body: Doc | None = None
+    captions: list[Doc] = []
+    for doc, part in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
+        if part == -1:
+            body, captions = doc, []
+        else:
+            captions.append(doc)
+        article, context = pending[0]
+        if len(captions) == len(article.captions):
+            pending.popleft()
+            assert body is not None
+            yield body, tuple(captions), context

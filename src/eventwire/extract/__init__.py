@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
 from eventwire.extract.actorlist import ActorList
 from eventwire.extract.actors import extract_actors
+from eventwire.extract.captions import add_caption_actors
 from eventwire.extract.coref import resolve_coreference
 from eventwire.extract.events import extract_events
+from eventwire.extract.groups import add_group_actors
 from eventwire.extract.places import extract_places
 from eventwire.extract.quotes import extract_quotes
 from eventwire.extract.times import extract_times
@@ -38,20 +41,28 @@ def unextracted(article: Article) -> Document:
     )
 
 
-def extract_document(doc: Doc, article: Article, known: ActorList | None = None) -> Document:
+def extract_document(
+    doc: Doc,
+    article: Article,
+    known: ActorList | None = None,
+    captions: Sequence[Doc] = (),
+) -> Document:
     """Every extraction over one annotated article, in dependency order.
 
     `known`: the known-actor list (ours plus a user's, extract/actorlist.py); ours when None.
+    `captions`: the Docs of the article's captions, in order; their actors join the story's.
 
-    1. actors and entities (quotes and events refer to actor ids), then coreference: pronouns
-       and title descriptions joined to the actors
+    1. actors and entities (quotes and events refer to actor ids), the groups agent nouns name
+       ("Russian troops"), then coreference: pronouns
+       and title descriptions joined to the actors, then the actors the captions name
     2. quotes
     3. times, against the story's date
     4. places
     5. events, anchored on the times and places of their sentences
     """
     named, entities = extract_actors(doc, known, article.published)
-    actors, pronouns = resolve_coreference(doc, named)
+    actors, pronouns = resolve_coreference(doc, add_group_actors(doc, named))
+    actors = add_caption_actors(actors, captions, known, article.published)
     quotes = tuple(extract_quotes(doc, actors, pronouns))
     times = tuple(extract_times(doc, article.published))
     places = tuple(extract_places(doc))

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.actorlist import ActorList, KnownActor, actor_list
 from eventwire.extract.gazetteer import (
+    Country,
     find_country_in,
     name_key,
     resolve_capital,
@@ -65,6 +66,7 @@ class _Draft:
     sectors: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
 
 
 def _clean_name(span: Span) -> tuple[str, int, int]:
@@ -132,7 +134,12 @@ def _appositive(span: Span) -> Span | None:
                 )
             ]
     head = span.root.head
-    if span.root.dep_ == "appos" and head.i < span.start and head.pos_ in {"NOUN", "PROPN"}:
+    if (
+        span.root.dep_ == "appos"
+        and head.i < span.start
+        and head.pos_ in {"NOUN", "PROPN"}
+        and head.ent_type_ != "PERSON"  # two people in a row ("Putin, center, Shoigu") are not
+    ):
         return doc[head.left_edge.i : head.i + 1]
     return None
 
@@ -146,7 +153,11 @@ def _person_context(span: Span) -> tuple[list[str], str]:
         roles.append(" ".join(t.text for t in titles))
         context.append(roles[-1])
     appos = _appositive(span)
-    if appos is not None and (not appos.ents or appos.ents[0].label_ != "PERSON"):
+    if (
+        appos is not None
+        and (not appos.ents or appos.ents[0].label_ != "PERSON")
+        and appos.text.strip(" ,").lower() not in resource_words("picture_positions.txt")
+    ):
         roles.append(appos.text.strip(" ,"))
         context.append(roles[-1])
     doc = span.doc
@@ -187,7 +198,9 @@ def _candidate(span: Span, surnames: set[str], known: ActorList, date: str | Non
     label = span.label_
     entry = known.lookup(name, date)
     if entry is not None and entry.kind == "country" and entry.country:
-        return _Draft(f"country:{entry.country}", entry.name, "country", entry.country)
+        return _Draft(
+            f"country:{entry.country}", entry.name, "country", entry.country, rules=["known_list"]
+        )
     if entry is not None and (label != "PERSON" or entry.kind == "person"):
         return _Draft(
             f"{entry.kind}:{name_key(entry.name)}",
@@ -195,22 +208,30 @@ def _candidate(span: Span, surnames: set[str], known: ActorList, date: str | Non
             entry.kind,
             entry.country,
             list(entry.sectors),
+            rules=["known_list"],
         )
+    rules = [f"ner.{label}"]
     if label != "PERSON" and name in surnames and resolve_country(name) is None:
         label = "PERSON"  # NER read a surname as a place or organisation ("Austin")
+        rules.append("person.surname")
     if label in {"GPE", "NORP", "ORG"}:
         # NER often labels a country or its capital ORG; as a government it is the country actor
         country = resolve_country(name)
         if country is None and not _is_locative(span):
             country = resolve_capital(name)
+            rules += ["country.capital"] if country else []
         if country is not None:
-            return _Draft(f"country:{country.iso3}", country.name, "country", country.iso3)
-        if label != "ORG":
+            return _Draft(
+                f"country:{country.iso3}", country.name, "country", country.iso3, rules=rules
+            )
+        if label != "ORG" or _title_fragment(span):
             return None
     if label == "PERSON":
         roles, context = _person_context(span)
         country = find_country_in(context) if context else None
         listed = _known_in(context, known, date) if context and country is None else None
+        if country or listed:
+            rules.append("country.title" if country else "country.listed_employer")
         return _Draft(
             f"person:{name_key(name)}",
             name,
@@ -218,15 +239,45 @@ def _candidate(span: Span, surnames: set[str], known: ActorList, date: str | Non
             country.iso3 if country else (listed.country if listed else None),
             list(sectors_in(context)),
             roles,
+            rules=rules,
         )
     country = find_country_in(name)
+    if country is not None:
+        rules.append("country.in_name")
+    else:
+        country = _owner_country(span)
+        rules += ["country.possessive"] if country else []
     return _Draft(
         f"organization:{name_key(name)}",
         name,
         "organization",
         country.iso3 if country else None,
         list(sectors_in(name)),
+        rules=rules,
     )
+
+
+def _title_fragment(span: Span) -> bool:
+    """An ORG that is the first word of a title NER split off ("Defense" in "Russian Defense
+    Minister Sergei Shoigu")."""
+    doc = span.doc
+    following = doc[span.end : span.end + 2]
+    return any(
+        f"{span.text} {following[: i + 1].text}".lower() in _titles() for i in range(len(following))
+    )
+
+
+def _owner_country(span: Span) -> Country | None:
+    """The country owning an organisation in a possessive or modifier before it ("Russia's
+    Defense Ministry", "the Afghan Interior Ministry")."""
+    doc = span.doc
+    for child in span.root.children:
+        if child.i < span.start and child.dep_ in {"poss", "amod", "compound", "nmod"}:
+            words = doc[child.left_edge.i : child.i + 1].text
+            found = resolve_country(words) or resolve_capital(words)
+            if found is not None:
+                return found
+    return None
 
 
 def _merge_surnames(drafts: dict[str, _Draft]) -> dict[str, str]:
@@ -245,6 +296,7 @@ def _merge_surnames(drafts: dict[str, _Draft]) -> dict[str, str]:
 
 def _absorb(target: _Draft, other: _Draft) -> None:
     target.mentions.extend(other.mentions)
+    target.rules.extend(r for r in other.rules if r not in target.rules)
     target.country = target.country or other.country
     target.sectors.extend(s for s in other.sectors if s not in target.sectors)
     target.roles.extend(r for r in other.roles if r not in target.roles)
@@ -301,6 +353,7 @@ def _freeze(draft: _Draft, actor_id: str) -> Actor:
         sectors=tuple(draft.sectors),
         roles=tuple(draft.roles),
         mentions=tuple(sorted(set(draft.mentions))),
+        rules=tuple(draft.rules),
     )
 
 

@@ -99,10 +99,13 @@ def find_country_in(text: str) -> Country | None:
         for i in range(len(words) - size + 1):
             key = name_key(" ".join(words[i : i + size]))
             found = gaz.names.get(key) or gaz.demonyms.get(key)
-            if found and key not in {"us"} | _AMBIGUOUS:
-                return found
-            if found and key == "us" and words[i + size - 1].isupper():
-                return found
+            if found is None:
+                continue
+            if key == "us" and not words[i + size - 1].isupper():
+                continue  # "us" is the pronoun; "US" the country
+            if key in _AMBIGUOUS and not words[i][:1].isupper():
+                continue  # "china" the porcelain, "turkey" the bird
+            return found
     return None
 
 

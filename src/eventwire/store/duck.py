@@ -17,13 +17,17 @@ from eventwire.errors import StoreError
 from eventwire.records import Document, document_from_dict
 from eventwire.store.queries import EventFilter, EventRow, events_sql
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Steps that bring an older file up to SCHEMA_VERSION: version reached -> statements.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     2: (
         "ALTER TABLE documents ADD COLUMN IF NOT EXISTS duplicate_of VARCHAR",
         "ALTER TABLE documents ADD COLUMN IF NOT EXISTS similarity DOUBLE",
         "ALTER TABLE documents ADD COLUMN IF NOT EXISTS minhash UBIGINT[]",
+    ),
+    3: (
+        "ALTER TABLE actors ADD COLUMN IF NOT EXISTS rules VARCHAR[]",
+        "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS caption INTEGER",
     ),
 }
 DEFAULT_DB = "eventwire.duckdb"
@@ -40,9 +44,11 @@ def _rows(doc: Document) -> dict[str, list[tuple[Any, ...]]]:
     d = doc.id
     return {
         "actors": [
-            (d, a.id, a.name, a.kind, a.country, list(a.sectors), list(a.roles)) for a in doc.actors
+            (d, a.id, a.name, a.kind, a.country, list(a.sectors), list(a.roles), list(a.rules))
+            for a in doc.actors
         ],
-        "mentions": [(d, a.id, s, e) for a in doc.actors for s, e in a.mentions],
+        "mentions": [(d, a.id, s, e, None) for a in doc.actors for s, e in a.mentions]
+        + [(d, a.id, s, e, c) for a in doc.actors for c, s, e in a.caption_mentions],
         "quotes": [
             (d, i, q.text, q.start, q.end, q.kind, q.speaker, q.speaker_text, q.rule, q.confidence)
             for i, q in enumerate(doc.quotes)

@@ -1,4 +1,4 @@
--- eventwire store, schema version 2 (migrations from older files: store/duck.py MIGRATIONS). Tables mirror the Document record; every row carries its
+-- eventwire store, schema version 3 (migrations from older files: store/duck.py MIGRATIONS). Tables mirror the Document record; every row carries its
 -- document's id (a content hash), so ingesting the same story twice changes nothing.
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
 
@@ -29,6 +29,7 @@ CREATE TABLE IF NOT EXISTS actors (
     country  VARCHAR,
     sectors  VARCHAR[],
     roles    VARCHAR[],
+    rules    VARCHAR[],           -- the rules that made the actor (its evidence)
     PRIMARY KEY (doc_id, id)
 );
 
@@ -36,7 +37,8 @@ CREATE TABLE IF NOT EXISTS mentions (
     doc_id   VARCHAR NOT NULL,
     actor_id VARCHAR NOT NULL,
     start    INTEGER NOT NULL,
-    "end"    INTEGER NOT NULL
+    "end"    INTEGER NOT NULL,
+    caption  INTEGER              -- NULL: offsets into the body; else the caption's index
 );
 
 CREATE TABLE IF NOT EXISTS quotes (
