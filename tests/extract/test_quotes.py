@@ -62,3 +62,40 @@ def test_quotes_running_over_paragraphs_are_one_quote(nlp: Language) -> None:
     assert len(got) == 1
     assert got[0][0].startswith("The bridge") and got[0][0].endswith("repairs end.")
     assert got[0][2] == "Lena Ortiz"
+
+
+def _cited(nlp: Language, text: str) -> list[tuple[str | None, str]]:
+    doc = nlp(text)
+    actors, pronouns = resolve_coreference(doc, extract_actors(doc)[0])
+    return [(q.speaker_text, q.rule) for q in extract_quotes(doc, actors, pronouns)]
+
+
+def test_quotes_attribution_after_in_either_order(nlp: Language) -> None:
+    text = (
+        '"The harvest is lost in three districts," said Amara Diallo, a regional agriculture '
+        "official.\n\n"
+        '"We need seed before the rains," Diallo told the radio station.\n\n'
+        '"Who will pay for the pumps?" a farmer at the meeting asked.'
+    )
+    assert _cited(nlp, text) == [
+        ("Amara Diallo", "quote.attribution_after"),
+        ("Diallo", "quote.attribution_after"),
+        ("a farmer at the meeting", "quote.attribution_after"),
+    ]
+
+
+def test_quotes_words_inside_a_quote_are_never_its_speaker(nlp: Language) -> None:
+    text = (
+        '"Prices are up again. Full stop," said Tomas Lindqvist, who chairs the consumer '
+        "council in Uppsala."
+    )
+    assert _cited(nlp, text) == [("Tomas Lindqvist", "quote.attribution_after")]
+
+
+def test_quotes_mixed_marks_and_a_colon_in_the_paragraph(nlp: Language) -> None:
+    text = (
+        'The mayor of Porto Velho has a new slogan for the campaign: "Clean water first.\u201d '
+        "She repeated it at every stop."
+    )
+    cited = _cited(nlp, text)
+    assert cited == [("The mayor of Porto Velho", "quote.colon_cue")]

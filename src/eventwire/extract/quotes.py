@@ -1,6 +1,7 @@
 """Quotations and who said them.
 
-1. Quoted spans: text between matching marks: straight or curly double quotes, the doubled
+1. Quoted spans: text between matching marks: straight or curly double quotes (or one of each,
+   as re-typed text has them), the doubled
    apostrophes some papers print (''...''), guillemets, and curly single quotes that open after a
    space and close before a non-letter (so "don’t" is not a mark). A single-quoted span inside a
    double-quoted one is part of it. A paragraph that opens a quote and does not close it, followed
@@ -10,13 +11,18 @@
    words; `partial` when it is a phrase inside the writer's sentence ("called it a 'tragic
    mistake'"). Reported speech without marks ("X said that ...") is `indirect`.
 3. Speaker, first rule that applies (each quote says which in `rule`):
+   - `quote.attribution_after`: a speaker phrase and a speech verb right after the closing mark,
+     in either order ('...," said Leslie Wimes, a ...' / '...,' Mitchell recalled / '...?' a
+     narrator in the ad asks): news style's most reliable attribution;
    - `quote.cue_verb_subject`: the subject of the nearest speech verb (speech_verbs.txt) of the
      quote's sentence outside the quote (or of the speech verb reporting that one: in "He said
      Russia told the U.S. '...'" the quoted words are his), or the object of "according to";
+     never a word inside a quote (the parser often makes one the verb's subject);
    - `quote.same_paragraph`: a quote in the same paragraph as an attributed one ("'...,' X said.
      '...'") continues it;
-   - `quote.colon_cue`: a paragraph-opening quote after a paragraph that ends with a colon ("X
-     told reporters:") belongs to that paragraph's speaker;
+   - `quote.colon_cue`: a quote right after a colon belongs to the subject of the sentence the
+     colon ends, in the paragraph before ("X told reporters:") or in its own ("Obama is rolling
+     out a new message: '...'");
    - `quote.previous_speaker`: a paragraph-opening quote with no cue right after a quote
      continues its speaker.
    A pronoun speaker is resolved by coreference (extract/coref.py) to its actor; the cited
@@ -40,6 +46,10 @@ _DOUBLE = re.compile(
     r"|\u201c(?P<b>[^\u201c\u201d\n]{2,}?)\u201d"
     r"|''(?P<c>(?:(?!'')[^\n]){2,}?)''"
     r"|\u00ab(?P<d>[^\u00bb\n]{2,}?)\u00bb"
+    # mixed marks, as scraped and re-typed text has them: a straight mark closed by a curly
+    # one, or the other way round, when no mark of the opener's own kind closes it
+    r'|"(?P<f>[^"\u201c\u201d\n]{2,}?)\u201d'
+    r'|\u201c(?P<g>[^"\u201c\u201d\n]{2,}?)"'
 )
 _SINGLE = re.compile(
     r"(?<![\w\u2019'])\u2018(?P<e>(?:[^\u2018\u2019\n]|\u2019(?=\w)){2,}?)\u2019(?!\w)"
@@ -116,26 +126,58 @@ def quote_kind(body: str, marked: Marked) -> str:
 
 def _speech_verb(tokens: Sequence[Token], start: int, end: int) -> Token | None:
     """The speech verb of a sentence nearest to the quote, outside the quote."""
-    verbs = [
-        t
-        for t in tokens
-        if t.lemma_.lower() in resource_words("speech_verbs.txt")
-        and t.pos_ in {"VERB", "AUX"}
-        and not start <= t.idx < end
-    ]
+    verbs = [t for t in tokens if _is_speech(t) and not start <= t.idx < end]
     if not verbs:
         return None
     return min(verbs, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
 
 
-def _verb_after(doc: Doc, close: int, reach: int = 6) -> Token | None:
-    """A speech verb right after a quote that the parser split off ('..?" Trump said, ...')."""
+_STOP = {",", ".", ";", ":", "(", ")", "\u2014", "\u2013", "--", '"', "\u201c", "\u201d", "''"}
+SPEAKER_WORDS = 9  # longest speaker phrase read around a verb after a quote
+
+
+def _is_speech(token: Token) -> bool:
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    if token.lemma_.lower() == "put":  # "as X put it, '...'"
+        return any(c.lower_ == "it" and c.dep_ == "dobj" for c in token.children)
+    return token.lemma_.lower() in resource_words("speech_verbs.txt")
+
+
+def _phrase(tokens: Sequence[Token]) -> list[Token] | None:
+    """Tokens up to the first stop mark or line break, if they can name a speaker (a name, a
+    pronoun or a noun, no verb of their own: "a narrator in the ad", "Sen. Claire McCaskill")."""
+    words: list[Token] = []
+    for token in tokens[:SPEAKER_WORDS]:
+        if token.text in _STOP or "\n" in token.text or token.pos_ in {"VERB", "AUX"}:
+            break
+        words.append(token)
+    if words and words[0].pos_ in {"DET", "PRON", "PROPN", "NOUN", "ADJ", "NUM"}:
+        if any(t.pos_ in {"PROPN", "PRON", "NOUN"} for t in words):
+            return words
+    return None
+
+
+def _attribution_after(doc: Doc, close: int) -> tuple[list[Token], Token] | None:
+    """The speaker phrase and speech verb right after a quote, before or after the verb
+    ('...," said Leslie Wimes, a ...' / '...,' Mitchell recalled / '...?' a narrator asks)."""
     after = doc.char_span(close, len(doc.text), alignment_mode="expand")
-    for token in list(after or ())[:reach]:
-        if token.text == "\n":
-            return None
-        if token.lemma_.lower() in resource_words("speech_verbs.txt") and token.pos_ == "VERB":
-            return token
+    tokens = [t for t in list(after or ())[: SPEAKER_WORDS + 4] if not t.is_space]
+    while tokens and tokens[0].text in {",", "\u2014", "\u2013", "--", "-"}:
+        tokens = tokens[1:]
+    if tokens and "\n" in doc.text[close : tokens[0].idx]:
+        return None
+    if tokens and _is_speech(tokens[0]):
+        phrase = _phrase(tokens[1:])
+        return (phrase, tokens[0]) if phrase else None
+    phrase = _phrase(tokens)
+    if phrase and len(phrase) < len(tokens):
+        following = tokens[len(phrase)]
+        verb = following if _is_speech(following) else None
+        if verb is None and following.pos_ == "ADV" and len(phrase) + 1 < len(tokens):
+            verb = tokens[len(phrase) + 1] if _is_speech(tokens[len(phrase) + 1]) else None
+        if verb is not None:  # "Trump later said"
+            return phrase, verb
     return None
 
 
@@ -169,11 +211,15 @@ def _according_to(tokens: Sequence[Token], start: int, end: int) -> Token | None
 
 
 def _cited(subject: Token) -> tuple[int, int]:
-    """The speaker as cited: the subject with its left modifiers, not its appositive or clause."""
+    """The speaker as cited: the subject with its left modifiers and an "of" phrase right after
+    it, not its appositive or clause."""
     doc = subject.doc
     right = subject.i
     while right + 1 < len(doc) and doc[right + 1].dep_ in {"compound", "flat"}:
         right += 1
+    for child in subject.rights:  # "the mayor of Porto Velho", "the head of the central bank"
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == right + 1:
+            right = child.right_edge.i
     left = doc[subject.left_edge.i]
     return left.idx, doc[right].idx + len(doc[right].text)
 
@@ -213,17 +259,29 @@ def extract_quotes(
     previous: Quote | None = None
     previous_speaker: Actor | None = None
     previous_close = -1
-    for marked in find_marked(body):
+    marked_all = find_marked(body)
+    for marked in marked_all:
         sentences = _sentences_over(doc, marked.open, marked.close)
         tokens = [t for s in sentences for t in s]
-        verb = _speech_verb(tokens, marked.open, marked.close) or _verb_after(doc, marked.close)
-        subject = _subject(_outermost(verb)) if verb is not None else None
-        subject = subject or _according_to(tokens, marked.open, marked.close)
+        after = _attribution_after(doc, marked.close)
+        verb = _speech_verb(tokens, marked.open, marked.close)
+        subject = _subject(_outermost(verb)) if verb is not None and after is None else None
+        if subject is not None and any(m.open <= subject.idx < m.close for m in marked_all):
+            subject = None  # a word of this or another quote is not its speaker
+        subject = subject or (
+            _according_to(tokens, marked.open, marked.close) if after is None else None
+        )
         paragraph = _paragraph_of(body, marked.open)
         speaker: Actor | None = None
         where: tuple[int, int] | None = None
         rule, confidence = "quote.no_speaker", 0.6
-        if subject is not None:
+        if after is not None:
+            phrase, _ = after
+            where = (phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+            heads = [t for t in phrase if t.pos_ in {"PROPN", "PRON"}] or phrase
+            speaker = resolve(heads[0].idx, heads[-1].idx + len(heads[-1].text)) or resolve(*where)
+            rule, confidence = "quote.attribution_after", 0.9
+        elif subject is not None:
             where = _cited(subject)
             named = [c for c in subject.children if c.dep_ == "appos"]  # "the minister, Ryabkov"
             speaker = (
@@ -234,7 +292,7 @@ def extract_quotes(
             rule, confidence = "quote.cue_verb_subject", 0.85
         else:
             opens_paragraph = marked.open == paragraph[0]
-            cue = _colon_cue(doc, body, paragraph[0]) if opens_paragraph else None
+            cue = _colon_cue(doc, body, marked.open)
             if cue is not None:
                 where = _cited(cue)
                 speaker = resolve(cue.idx, cue.idx + len(cue.text)) or resolve(*where)
@@ -263,13 +321,17 @@ def extract_quotes(
         yield quote
 
 
-def _colon_cue(doc: Doc, body: str, paragraph_start: int) -> Token | None:
-    """The subject of the paragraph before, when that paragraph ends with a colon."""
-    before = body[:paragraph_start].rstrip()
+def _colon_cue(doc: Doc, body: str, position: int) -> Token | None:
+    """The subject of the sentence a colon ends right before a quote: in the same paragraph
+    ("Obama is rolling out a new message: '...'") or the one before ("X told reporters:")."""
+    before = body[:position].rstrip()
     if not before.endswith(":"):
         return None
-    start = body.rfind("\n", 0, len(before)) + 1
-    tokens = doc.char_span(start, len(before), alignment_mode="expand") or ()
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None or not len(colon):
+        return None
+    sentence = colon[0].sent
+    tokens = [t for t in sentence if t.i < colon[0].i]
     verbs = [t for t in tokens if t.pos_ in {"VERB", "AUX"} and t.dep_ == "ROOT"]
     for verb in verbs:
         if (subject := _subject(verb)) is not None:
