@@ -152,9 +152,9 @@ def _phrase(tokens: Sequence[Token]) -> list[Token] | None:
         if token.text in _STOP or "\n" in token.text or token.pos_ in {"VERB", "AUX"}:
             break
         words.append(token)
-    if words and words[0].pos_ in {"DET", "PRON", "PROPN", "NOUN", "ADJ", "NUM"}:
-        if any(t.pos_ in {"PROPN", "PRON", "NOUN"} for t in words):
-            return words
+    starts_right = bool(words) and words[0].pos_ in {"DET", "PRON", "PROPN", "NOUN", "ADJ", "NUM"}
+    if starts_right and any(t.pos_ in {"PROPN", "PRON", "NOUN"} for t in words):
+        return words
     return None
 
 
