@@ -46,3 +46,24 @@ def test_pronouns_inside_quotes_and_without_antecedent_stay_unresolved(nlp: Lang
     assert 0 not in pronouns
     assert text.index("He will") not in pronouns
     assert len(people["Omar Haddad"].mentions) == 1
+
+
+def test_coref_it_and_they_go_to_the_latest_subject_actor(nlp: Language) -> None:
+    from eventwire.extract.actors import extract_actors
+    from eventwire.extract.coref import resolve_coreference
+    from eventwire.extract.groups import add_group_actors
+
+    text = (
+        "The World Health Organization sent a team to Goma on Monday. It said its experts "
+        "would stay a month. Congolese soldiers guarded the airport, and they searched every "
+        "car. It is likely that the team will return."
+    )
+    doc = nlp(text)
+    actors, pronouns = resolve_coreference(doc, add_group_actors(doc, extract_actors(doc)[0]))
+    names = {a.id: a.name for a in actors}
+    by_word = {text[p : p + 5].split()[0].strip(".,"): names[a] for p, a in pronouns.items()}
+    assert by_word["It"] == "World Health Organization"
+    assert by_word["its"] == "World Health Organization"
+    assert by_word["they"] == "Congolese soldiers"
+    second_it = text.rindex("It is")
+    assert second_it not in pronouns  # an expletive "it"

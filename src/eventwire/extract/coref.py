@@ -11,6 +11,8 @@ surnames, countries and their capitals). This adds what names alone miss:
    quoted speaker's "I"/"we" and the people they mention are the speaker's, not the writer's).
 2. A definite title ("the general", "the minister") goes to the last person named before it
    whose roles hold that title word.
+3. "it"/"its" and "they"/"them"/"their" go to an organisation, country or group when it is the
+   latest subject before them (`_collective_pronouns`).
 
 Each resolved span is added to its actor's mentions; the pronoun map (start offset -> actor id)
 lets quotes and events name the actor a pronoun stands for.
@@ -24,7 +26,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.extract.actors import actor_at
 
 from eventwire.extract.quotes import find_marked
 from eventwire.records import Actor
@@ -33,6 +37,9 @@ from eventwire.resources import resource_table
 WINDOW = 3  # sentences back in which an antecedent is looked for
 _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
+_IT = {"it", "its", "itself"}
+_THEY = {"they", "them", "their", "themselves"}
+_EXPLETIVE_HEADS = {"be", "seem", "appear", "remain", "take", "matter", "happen", "look"}
 _HONORIFIC = re.compile(r"\b(?P<m>Mr|Sir|Lord)\.?\s*$|\b(?P<f>Mrs|Ms|Miss|Madam|Lady|Dame)\.?\s*$")
 
 
@@ -77,8 +84,10 @@ def resolve_coreference(
     """Actors with pronoun and title mentions added, and the pronoun map (module docstring)."""
     body = doc.text
     people = {a.id: _Person(a, _gender_from_names(body, a)) for a in actors if a.kind == "person"}
+    quoted = _quoted_ranges(body)
+    collective = _collective_pronouns(doc, actors, quoted)
     if not people:
-        return tuple(actors), {}
+        return _with_mentions(actors, collective), {p: a for p, (_, a) in collective.items()}
     sentence_starts = [s.start_char for s in doc.sents]
 
     def sentence_of(position: int) -> int:
@@ -89,7 +98,6 @@ def resolve_coreference(
         for actor_id, person in people.items()
         for start, end in person.actor.mentions
     )
-    quoted = _quoted_ranges(body)
     titles = _title_words()
     pronouns: dict[int, str] = {}
     resolved: list[tuple[int, str, bool]] = []  # (position, actor id, subject) of resolved pronouns
@@ -139,12 +147,99 @@ def resolve_coreference(
                 actor_id = max(match)[1]
                 start = token.nbor(-1).idx
                 people[actor_id].extra.append((start, token.idx + len(token.text)))
-    out = []
-    for actor in actors:
-        person = people.get(actor.id)
-        if person is None or not person.extra:
-            out.append(actor)
-            continue
-        mentions = tuple(sorted(set(actor.mentions) | set(person.extra)))
-        out.append(dataclasses.replace(actor, mentions=mentions))
-    return tuple(out), pronouns
+    pronouns.update({position: actor_id for position, (_, actor_id) in collective.items()})
+    return _with_mentions(actors, collective, {a: p.extra for a, p in people.items()}), pronouns
+
+
+def _with_mentions(
+    actors: Sequence[Actor],
+    collective: dict[int, tuple[int, str]],
+    extra: dict[str, list[tuple[int, int]]] | None = None,
+) -> tuple[Actor, ...]:
+    """Actors with the resolved spans added to their mentions."""
+    extra = {k: list(v) for k, v in (extra or {}).items()}
+    for position, (end, actor_id) in collective.items():
+        extra.setdefault(actor_id, []).append((position, end))
+    return tuple(
+        dataclasses.replace(actor, mentions=tuple(sorted({*actor.mentions, *extra[actor.id]})))
+        if extra.get(actor.id)
+        else actor
+        for actor in actors
+    )
+
+
+def _is_agent_group(actor: Actor) -> bool:
+    """A group named by an agent noun ("Russian troops"), not a named one ("Taliban")."""
+    return actor.kind == "group" and any(r.startswith("group.") for r in actor.rules)
+
+
+def _collective_pronouns(
+    doc: Doc, actors: Sequence[Actor], quoted: list[tuple[int, int]]
+) -> dict[int, tuple[int, str]]:
+    """ "it"/"its" and "they"/"them"/"their" resolved to organisations, countries and groups:
+    start -> (end, actor id).
+
+    A possessive goes to the nearest compatible actor before it in its sentence ("Russia and
+    its allies"). Otherwise, precision first: the antecedent is the latest grammatical subject before the pronoun
+    within the same or the previous sentence, and only if that subject is an actor of a
+    compatible kind ("it": an organisation, a country or a named group; "they": a group or an
+    organisation). "It" is read only as a subject or "its"; an expletive ("it is likely that")
+    or an "it" whose latest subject is a thing ("the base ... it") stays unresolved.
+    """
+    out: dict[int, tuple[int, str]] = {}
+    subjects: list[tuple[int, Token]] = []  # (sentence start, subject token), in text order
+    for token in doc:
+        lower = token.lower_
+        if token.pos_ == "PRON" and lower in _IT | _THEY and not _inside(quoted, token.idx):
+            it = lower in _IT
+            if it and (token.dep_ not in {"nsubj", "nsubjpass", "poss"} or _expletive(token)):
+                continue
+            sentence = token.sent
+            recent = [
+                t
+                for start, t in subjects
+                if start >= _previous_sentence_start(sentence) and t.i < token.i
+            ]
+            antecedent = _nearest_in_sentence(token, actors, it) if token.dep_ == "poss" else None
+            if antecedent is None and recent:
+                antecedent = actor_at(actors, recent[-1].idx, recent[-1].idx + len(recent[-1]))
+            if antecedent is not None and _compatible(antecedent, it):
+                out[token.idx] = (token.idx + len(token.text), antecedent.id)
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ in {"NOUN", "PROPN"}:
+            subjects.append((token.sent.start, token))
+    return out
+
+
+def _nearest_in_sentence(token: Token, actors: Sequence[Actor], it: bool) -> Actor | None:
+    """For a possessive, the nearest compatible actor named before it in its sentence ("Russia
+    and its allies")."""
+    start = token.sent.start_char
+    found = [
+        (m_start, actor)
+        for actor in actors
+        if _compatible(actor, it)
+        for m_start, m_end in actor.mentions
+        if start <= m_start and m_end <= token.idx
+    ]
+    return max(found, key=lambda pair: pair[0])[1] if found else None
+
+
+def _previous_sentence_start(sentence: Span) -> int:
+    doc = sentence.doc
+    return doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+
+
+def _expletive(token: Token) -> bool:
+    head = token.head
+    return token.dep_ == "expl" or (
+        head.lemma_ in _EXPLETIVE_HEADS
+        and any(c.dep_ in {"ccomp", "xcomp", "acomp", "attr"} for c in head.children)
+    )
+
+
+def _compatible(actor: Actor, it: bool) -> bool:
+    if it:
+        return actor.kind in {"organization", "country"} or (
+            actor.kind == "group" and not _is_agent_group(actor)
+        )
+    return actor.kind in {"group", "organization"}
