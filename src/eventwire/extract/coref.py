@@ -29,7 +29,6 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.actors import actor_at
-
 from eventwire.extract.quotes import find_marked
 from eventwire.records import Actor
 from eventwire.resources import resource_table
