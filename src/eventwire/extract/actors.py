@@ -9,7 +9,9 @@ First version, by name and shape:
    country's government unless it follows a locative preposition ("in Moscow" is a place).
    Other places are not actors.
 4. A one-word person mention joins the full name that ends with it ("Milley" -> "Mark Milley").
-5. Roles are the person's appositive and the title words before the name; sectors come from
+5. News outlets cited as sources ("told CNN", "The Times reported") are not actors; an outlet
+   elsewhere is an organisation of the media sector (extract/outlets.py).
+6. Roles are the person's appositive and the title words before the name; sectors come from
    titles.tsv; a person's or organisation's country from a country named in that context.
 """
 
@@ -30,6 +32,7 @@ from eventwire.extract.gazetteer import (
     resolve_capital,
     resolve_country,
 )
+from eventwire.extract.outlets import MEDIA_SECTOR, cited_as_source, find_outlet
 from eventwire.records import Actor, Entity, content_hash
 from eventwire.resources import resource_table, resource_words
 
@@ -209,6 +212,20 @@ def _candidate(span: Span, surnames: set[str], known: ActorList, date: str | Non
             entry.country,
             list(entry.sectors),
             rules=["known_list"],
+        )
+    outlet = find_outlet(span) if label in {"ORG", "PERSON", "GPE"} else None
+    if outlet is not None and name in surnames:
+        outlet = None  # "Bloomberg" after "Michael Bloomberg" is the man
+    if outlet is not None:
+        if cited_as_source(span):  # "told CNN", "The Times reported": a source, not an actor
+            return None
+        return _Draft(
+            f"organization:{name_key(outlet.name)}",
+            outlet.name,
+            "organization",
+            outlet.country,
+            [MEDIA_SECTOR],
+            rules=["outlet"],
         )
     rules = [f"ner.{label}"]
     if label != "PERSON" and name in surnames and resolve_country(name) is None:
