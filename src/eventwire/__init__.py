@@ -24,7 +24,7 @@ from eventwire.records import (
 from eventwire.settings import Settings
 from eventwire.store import EventFilter, EventRow, Store
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"
 
 __all__ = [
     "Actor",

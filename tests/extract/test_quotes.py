@@ -99,3 +99,11 @@ def test_quotes_mixed_marks_and_a_colon_in_the_paragraph(nlp: Language) -> None:
     )
     cited = _cited(nlp, text)
     assert cited == [("The mayor of Porto Velho", "quote.colon_cue")]
+
+
+def test_quotes_after_reported_speech_belong_to_its_speaker(nlp: Language) -> None:
+    text = (
+        "Mayor Ines Carvalho said on Monday that the flood barriers had held.\n\n"
+        '"We were lucky this time, and we know it."'
+    )
+    assert _cited(nlp, text) == [("Mayor Ines Carvalho", "quote.reported_before")]

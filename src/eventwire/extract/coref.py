@@ -26,7 +26,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from eventwire.extract.actors import actor_at
 from eventwire.extract.quotes import find_marked
@@ -186,33 +186,31 @@ def _collective_pronouns(
     or an "it" whose latest subject is a thing ("the base ... it") stays unresolved.
     """
     out: dict[int, tuple[int, str]] = {}
-    subjects: list[tuple[int, Token]] = []  # (sentence start, subject token), in text order
+    starts = [s.start for s in doc.sents]  # token index of each sentence's first token
+    latest: Token | None = None  # the latest subject noun
     for token in doc:
         lower = token.lower_
         if token.pos_ == "PRON" and lower in _IT | _THEY and not _inside(quoted, token.idx):
             it = lower in _IT
             if it and (token.dep_ not in {"nsubj", "nsubjpass", "poss"} or _expletive(token)):
                 continue
-            sentence = token.sent
-            recent = [
-                t
-                for start, t in subjects
-                if start >= _previous_sentence_start(sentence) and t.i < token.i
-            ]
-            antecedent = _nearest_in_sentence(token, actors, it) if token.dep_ == "poss" else None
-            if antecedent is None and recent:
-                antecedent = actor_at(actors, recent[-1].idx, recent[-1].idx + len(recent[-1]))
+            here = bisect_right(starts, token.i) - 1
+            window = starts[max(0, here - 1)]  # the same or the previous sentence
+            antecedent = None
+            if token.dep_ == "poss":
+                antecedent = _nearest_before(doc[starts[here]].idx, token, actors, it)
+            if antecedent is None and latest is not None and latest.i >= window:
+                antecedent = actor_at(actors, latest.idx, latest.idx + len(latest))
             if antecedent is not None and _compatible(antecedent, it):
                 out[token.idx] = (token.idx + len(token.text), antecedent.id)
         if token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ in {"NOUN", "PROPN"}:
-            subjects.append((token.sent.start, token))
+            latest = token
     return out
 
 
-def _nearest_in_sentence(token: Token, actors: Sequence[Actor], it: bool) -> Actor | None:
-    """For a possessive, the nearest compatible actor named before it in its sentence ("Russia
-    and its allies")."""
-    start = token.sent.start_char
+def _nearest_before(start: int, token: Token, actors: Sequence[Actor], it: bool) -> Actor | None:
+    """For a possessive, the nearest compatible actor named between `start` (its sentence's)
+    and it ("Russia and its allies")."""
     found = [
         (m_start, actor)
         for actor in actors
@@ -221,11 +219,6 @@ def _nearest_in_sentence(token: Token, actors: Sequence[Actor], it: bool) -> Act
         if start <= m_start and m_end <= token.idx
     ]
     return max(found, key=lambda pair: pair[0])[1] if found else None
-
-
-def _previous_sentence_start(sentence: Span) -> int:
-    doc = sentence.doc
-    return doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
 
 
 def _expletive(token: Token) -> bool:

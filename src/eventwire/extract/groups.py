@@ -47,6 +47,11 @@ def _group_nouns() -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=1)
+def _last_words() -> frozenset[str]:
+    return frozenset(noun.split()[-1] for noun in _group_nouns())
+
+
 @dataclass
 class _Group:
     key: str
@@ -147,7 +152,7 @@ def add_group_actors(doc: Doc, actors: Sequence[Actor]) -> tuple[Actor, ...]:
     joined: dict[str, list[tuple[int, int]]] = {}
     nouns = _group_nouns()
     for token in doc:
-        if not _is_head(token) or token.ent_type_:
+        if token.lower_ not in _last_words() or not _is_head(token) or token.ent_type_:
             continue
         first = _match(doc, token)
         if first is None:
@@ -175,7 +180,7 @@ def add_group_actors(doc: Doc, actors: Sequence[Actor]) -> tuple[Actor, ...]:
         rule = rule if country else "group.no_country"
         key = f"{country or '-'}:{noun}"
         if key not in groups:
-            words = doc.text[span[0] : span[1]]
+            words = doc[start : token.i + 1].text
             sectors = [nouns[noun], *(s for s in sectors_in(words) if s != nouns[noun])]
             groups[key] = _Group(key, words, country, sectors, rule)
         groups[key].mentions.append(span)

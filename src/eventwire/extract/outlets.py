@@ -81,9 +81,8 @@ def find_outlet(span: Span) -> Outlet | None:
     found = _outlets().get(name_key(text))
     if found is not None:
         outlet, needs_the = found
-        start = span.start_char
-        before = span.doc.text[max(0, start - 4) : start].lower()
-        if not needs_the or text.lower().startswith("the ") or before.endswith("the "):
+        before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+        if not needs_the or text.lower().startswith("the ") or before == "the":
             return outlet
         return None
     if span.label_ == "ORG" and _MASTHEAD.search(text.strip()):

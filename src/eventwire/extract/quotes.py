@@ -24,7 +24,9 @@
      colon ends, in the paragraph before ("X told reporters:") or in its own ("Obama is rolling
      out a new message: '...'");
    - `quote.previous_speaker`: a paragraph-opening quote with no cue right after a quote
-     continues its speaker.
+     continues its speaker;
+   - `quote.reported_before`: a paragraph-opening quote with no cue after a paragraph that ends
+     in reported speech ("X said the talks had failed.") is X's.
    A pronoun speaker is resolved by coreference (extract/coref.py) to its actor; the cited
    speaker span (`speaker_start`, `speaker_end`) is where the text names the speaker for it.
 """
@@ -158,14 +160,14 @@ def _phrase(tokens: Sequence[Token]) -> list[Token] | None:
     return None
 
 
-def _attribution_after(doc: Doc, close: int) -> tuple[list[Token], Token] | None:
+def _attribution_after(doc: Doc, body: str, close: int) -> tuple[list[Token], Token] | None:
     """The speaker phrase and speech verb right after a quote, before or after the verb
     ('...," said Leslie Wimes, a ...' / '...,' Mitchell recalled / '...?' a narrator asks)."""
-    after = doc.char_span(close, len(doc.text), alignment_mode="expand")
+    after = doc.char_span(close, min(len(body), close + 200), alignment_mode="expand")
     tokens = [t for t in list(after or ())[: SPEAKER_WORDS + 4] if not t.is_space]
     while tokens and tokens[0].text in {",", "\u2014", "\u2013", "--", "-"}:
         tokens = tokens[1:]
-    if tokens and "\n" in doc.text[close : tokens[0].idx]:
+    if tokens and "\n" in body[close : tokens[0].idx]:
         return None
     if tokens and _is_speech(tokens[0]):
         phrase = _phrase(tokens[1:])
@@ -263,7 +265,7 @@ def extract_quotes(
     for marked in marked_all:
         sentences = _sentences_over(doc, marked.open, marked.close)
         tokens = [t for s in sentences for t in s]
-        after = _attribution_after(doc, marked.close)
+        after = _attribution_after(doc, body, marked.close)
         verb = _speech_verb(tokens, marked.open, marked.close)
         subject = _subject(_outermost(verb)) if verb is not None and after is None else None
         if subject is not None and any(m.open <= subject.idx < m.close for m in marked_all):
@@ -305,6 +307,13 @@ def extract_quotes(
                 if rule != "quote.no_speaker":
                     where = (previous.speaker_start, previous.speaker_end or previous.speaker_start)
                     speaker = previous_speaker
+            if rule == "quote.no_speaker" and opens_paragraph:
+                reporter = _reported_before(doc, body, paragraph[0], marked_all)
+                if reporter is not None:
+                    where = _cited(reporter)
+                    speaker = resolve(reporter.idx, reporter.idx + len(reporter.text))
+                    speaker = speaker or resolve(*where)
+                    rule, confidence = "quote.reported_before", 0.5
         quote = Quote(
             text=body[marked.start : marked.end],
             start=marked.start,
@@ -319,6 +328,25 @@ def extract_quotes(
         )
         previous, previous_speaker, previous_close = quote, speaker, marked.close
         yield quote
+
+
+def _reported_before(
+    doc: Doc, body: str, paragraph_start: int, marked: Sequence[Marked]
+) -> Token | None:
+    """The speaker of the reported speech that ends the paragraph before a paragraph-opening
+    quote ("Otieno said the talks had failed.\n\n'We were not heard,' ...")."""
+    end = len(body[:paragraph_start].rstrip())
+    if end == 0 or body[end - 1] in {":", '"', "\u201d", "'"}:
+        return None
+    last = doc.char_span(end - 1, end, alignment_mode="expand")
+    if last is None or not len(last):
+        return None
+    for token in last[0].sent:
+        if _is_speech(token) and not any(m.open <= token.idx < m.close for m in marked):
+            subject = _subject(_outermost(token))
+            if subject is not None and not any(m.open <= subject.idx < m.close for m in marked):
+                return subject
+    return None
 
 
 def _colon_cue(doc: Doc, body: str, position: int) -> Token | None:

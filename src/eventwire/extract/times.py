@@ -248,7 +248,7 @@ def resolve_time(
 def _is_future(span: Span) -> bool:
     """A future clause: a future marker in the words of the sentence before the expression's end."""
     sentence = span.sent
-    return bool(_FUTURE.search(span.doc.text[sentence.start_char : span.end_char]))
+    return bool(_FUTURE.search(span.doc[sentence.start : span.end].text))
 
 
 def extract_times(doc: Doc, published: str | None) -> Iterator[Time]:
