@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.actors import actor_at, sectors_in
 from eventwire.extract.gazetteer import resolve_capital, resolve_country
@@ -84,7 +84,7 @@ def _is_head(token: Token) -> bool:
     return (
         token.pos_ in {"NOUN", "PROPN"}
         and token.dep_ not in {"compound", "amod", "poss"}
-        and (not token.is_title or token.is_sent_start)
+        and (not token.is_title or bool(token.is_sent_start))
         and not token.is_upper
     )
 
@@ -114,7 +114,7 @@ def _phrase_start(head: Token, first: int) -> int:
     return start
 
 
-def _country_word(tokens: Sequence[Token]) -> str | None:
+def _country_word(tokens: Span) -> str | None:
     """The ISO code of a country, demonym or capital written in `tokens` (one to three words)."""
     text = " ".join(t.text for t in tokens)
     if not any(t.text[:1].isupper() for t in tokens):
