@@ -15,6 +15,7 @@ import click
 from eventwire import api
 from eventwire.demo import demo_sources
 from eventwire.errors import EventwireError
+from eventwire.evaluate import TASKS
 from eventwire.records import Document, Failure, to_dict
 from eventwire.settings import Settings
 from eventwire.store import DEFAULT_DB, EventFilter, EventRow, Store
@@ -287,7 +288,7 @@ def code_dyads(file: TextIO) -> None:
 
 
 @main.command("eval")
-@click.argument("task", type=click.Choice(["clean", "textclean", "dyads", "quotes"]))
+@click.argument("task", type=click.Choice(list(TASKS)))
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option(
     "--split",

@@ -7,7 +7,7 @@ from eventwire.evaluate.metrics import shingle_scores
 
 __all__ = ["TASKS", "evaluate", "read_gold", "shingle_scores", "split_of"]
 
-TASKS = ("clean", "textclean", "dyads", "quotes")
+TASKS = ("clean", "textclean", "dyads", "quotes", "times", "places")
 
 
 def evaluate(task: str, path: str, split: str | None = None) -> dict[str, object]:
@@ -27,4 +27,12 @@ def evaluate(task: str, path: str, split: str | None = None) -> dict[str, object
         from eventwire.evaluate.quotes import evaluate_quotes
 
         return evaluate_quotes(rows, split)
+    if task == "times":
+        from eventwire.evaluate.times import evaluate_times
+
+        return evaluate_times(rows, split)
+    if task == "places":
+        from eventwire.evaluate.places import evaluate_places
+
+        return evaluate_places(rows, split)
     raise ValueError(f"unknown task {task!r}")

@@ -5,11 +5,13 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from eventwire.errors import InputFormat, InputMissing
+from eventwire.records import Document, RawDocument, Source
+from eventwire.settings import Settings
 
 
 def read_gold(path: str | Path) -> Iterator[dict[str, Any]]:
@@ -34,3 +36,32 @@ def split_of(row_id: str) -> str:
     """
     digest = hashlib.sha256(row_id.encode("utf-8")).digest()
     return "dev" if digest[0] % 2 == 0 else "test"
+
+
+def run_as_given(
+    rows: Sequence[dict[str, Any]],
+) -> Iterator[tuple[dict[str, Any], Document | None]]:
+    """Each gold row's text through the pipeline as given (no cleaning, no deduplication, its
+    `published` date), paired with its Document (None if the pipeline refused it). Offsets in
+    the Document are then offsets into the row's text."""
+    from eventwire.api import extract_many_raw
+
+    raws = [
+        RawDocument(
+            str(r["id"]),
+            str(r["text"]),
+            "text",
+            Source(format="text"),
+            r.get("published"),
+            str(r["id"]),
+        )  # fmt: skip
+        for r in rows
+    ]
+    settings = Settings(clean=False, dedup=False)
+    for row, document in zip(rows, extract_many_raw(raws, settings), strict=True):
+        if not isinstance(document, Document):
+            yield row, None
+            continue
+        if document.body != row["text"]:
+            raise ValueError(f"{row['id']}: body changed under --no-clean")
+        yield row, document

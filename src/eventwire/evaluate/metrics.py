@@ -41,3 +41,39 @@ def shingle_scores(gold: str | None, predicted: str | None, n: int = 4) -> Overl
 
 def mean(values: list[float]) -> float:
     return sum(values) / len(values) if values else 0.0
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def match_spans(
+    gold: list[tuple[int, int]], predicted: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """One-to-one (gold index, predicted index) pairs of overlapping spans, largest overlap first."""
+    pairs = sorted(
+        (
+            (overlap(g, p), gi, pi)
+            for gi, g in enumerate(gold)
+            for pi, p in enumerate(predicted)
+            if overlap(g, p) > 0
+        ),
+        reverse=True,
+    )
+    used_gold: set[int] = set()
+    used_predicted: set[int] = set()
+    out = []
+    for _, gi, pi in pairs:
+        if gi not in used_gold and pi not in used_predicted:
+            used_gold.add(gi)
+            used_predicted.add(pi)
+            out.append((gi, pi))
+    return out
+
+
+def f1(matched: int, predicted: int, gold: int) -> dict[str, float]:
+    """Precision, recall and F1 of `matched` items among `predicted` and `gold` ones."""
+    precision = matched / predicted if predicted else 0.0
+    recall = matched / gold if gold else 0.0
+    score = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(score, 4)}

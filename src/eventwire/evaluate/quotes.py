@@ -19,40 +19,11 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from eventwire.api import extract_many_raw
-from eventwire.evaluate.gold import split_of
-from eventwire.records import Document, Quote, RawDocument, Source
-from eventwire.settings import Settings
+from eventwire.evaluate.gold import run_as_given, split_of
+from eventwire.evaluate.metrics import match_spans, overlap
+from eventwire.records import Document, Quote
 
 SCORED_KINDS = {"direct"}  # the gold holds quotes whose attributed content opens with a mark
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def match_spans(
-    gold: list[tuple[int, int]], predicted: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """One-to-one (gold index, predicted index) pairs of overlapping spans, largest overlap first."""
-    pairs = sorted(
-        (
-            (_overlap(g, p), gi, pi)
-            for gi, g in enumerate(gold)
-            for pi, p in enumerate(predicted)
-            if _overlap(g, p) > 0
-        ),
-        reverse=True,
-    )
-    used_gold: set[int] = set()
-    used_predicted: set[int] = set()
-    out = []
-    for _, gi, pi in pairs:
-        if gi not in used_gold and pi not in used_predicted:
-            used_gold.add(gi)
-            used_predicted.add(pi)
-            out.append((gi, pi))
-    return out
 
 
 def _last_word(text: str) -> str:
@@ -63,12 +34,12 @@ def _last_word(text: str) -> str:
 def speaker_right(gold: dict[str, Any], quote: Quote, document: Document) -> bool:
     span = (int(gold["speaker_start"]), int(gold["speaker_end"]))
     cited = (quote.speaker_start, quote.speaker_end)
-    if cited[0] is not None and cited[1] is not None and _overlap(span, (cited[0], cited[1])):
+    if cited[0] is not None and cited[1] is not None and overlap(span, (cited[0], cited[1])):
         return True
     if quote.speaker is None:
         return False
     actor = next((a for a in document.actors if a.id == quote.speaker), None)
-    if actor is not None and any(_overlap(span, m) for m in actor.mentions):
+    if actor is not None and any(overlap(span, m) for m in actor.mentions):
         return True
     last = _last_word(str(gold["speaker"]))
     name = actor.name if actor is not None else (quote.speaker_text or "")
@@ -77,26 +48,12 @@ def speaker_right(gold: dict[str, Any], quote: Quote, document: Document) -> boo
 
 def evaluate_quotes(rows: Iterable[dict[str, Any]], split: str | None = None) -> dict[str, Any]:
     rows = [r for r in rows if not split or split_of(str(r["id"])) == split]
-    settings = Settings(clean=False, dedup=False)
-    raws = [
-        RawDocument(
-            str(r["id"]),
-            str(r["text"]),
-            "text",
-            Source(format="text"),
-            r.get("published"),
-            str(r["id"]),
-        )
-        for r in rows
-    ]
     gold_total = predicted_total = matched = speakers = speakers_right = 0
     rules: dict[str, list[int]] = {}
-    for row, document in zip(rows, extract_many_raw(raws, settings), strict=True):
-        if not isinstance(document, Document):
+    for row, document in run_as_given(rows):
+        if document is None:
             gold_total += len(row["quotes"])
             continue
-        if document.body != row["text"]:
-            raise ValueError(f"{row['id']}: body changed under --no-clean")
         ours = [q for q in document.quotes if q.kind in SCORED_KINDS]
         gold = row["quotes"]
         pairs = match_spans(
