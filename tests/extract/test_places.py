@@ -2,29 +2,43 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from eventwire.extract.places import extract_places, resolve_place
+from eventwire.extract.places import candidates, extract_places
+
+
+def _places(nlp: Language, text: str) -> dict[str, tuple[str, str | None, str]]:
+    doc = nlp(text)
+    found = list(extract_places(doc))
+    for place in found:
+        assert doc.text[place.start : place.end] == place.text
+    return {p.text: (p.feature, p.country, p.rule) for p in found}
 
 
 def test_places_countries_use_geonames_country_points() -> None:
-    russia, rule = resolve_place("Russia", set())  # type: ignore[misc]
-    assert (russia.feature, russia.country, rule) == ("country", "RUS", "place.country")
-    assert abs(russia.lat - 60.0) < 1 and abs(russia.lon - 100.0) < 1  # type: ignore[operator]
-
-
-def test_places_cities_prefer_the_story_countries() -> None:
-    found = resolve_place("Helsinki", set())
-    assert found is not None
-    helsinki = found[0]
-    assert helsinki.country == "FIN" and abs(helsinki.lat - 60.17) < 0.2  # type: ignore[operator]
+    russia = next(c for c in candidates("Russia") if c.place.feature == "country")
+    assert russia.place.country == "RUS"
+    assert abs(russia.place.lat - 60.0) < 1 and abs(russia.place.lon - 100.0) < 1  # type: ignore[operator]
 
 
 def test_places_unknown_names_are_not_guessed() -> None:
-    assert resolve_place("Zqxwv Flats", set()) is None
+    assert candidates("Zqxwv Flats") == []
 
 
-def test_places_offsets_index_the_text(nlp: Language) -> None:
-    doc = nlp("The ministers met in Helsinki, Finland, and later flew to the Persian Gulf.")
-    places = list(extract_places(doc))
-    assert {p.name for p in places} >= {"Helsinki", "Finland"}
-    for place in places:
-        assert doc.text[place.start : place.end] == place.text
+def test_places_sites_are_not_the_town_of_the_same_name(nlp: Language) -> None:
+    places = _places(nlp, "U.S. planes flew from the Transit Center at Manas, in Kyrgyzstan.")
+    site = next(v for k, v in places.items() if "Manas" in k)
+    assert site == ("site", "KGZ", "place.site")
+
+
+def test_places_context_decides_between_a_state_and_a_country(nlp: Language) -> None:
+    us = _places(
+        nlp, "The storm hit Savannah, Georgia, on Monday before moving north into South Carolina."
+    )
+    assert us["Georgia"][:2] == ("admin", "USA")
+    caucasus = _places(nlp, "Russian troops stayed in Georgia after the war with Moscow.")
+    assert caucasus["Georgia"][:2] == ("country", "GEO")
+
+
+def test_places_demonyms_and_capitals(nlp: Language) -> None:
+    places = _places(nlp, "Kenyan officials met in Washington with Ethiopian envoys on Tuesday.")
+    assert places["Washington"][:2] == ("city", "USA")
+    assert places["Kenyan"][:2] == ("country", "KEN")

@@ -10,32 +10,32 @@ ANCHOR = date(2021, 9, 23)  # a Thursday
 
 
 @pytest.mark.parametrize(
-    ("text", "future", "expected"),
+    ("text", "tense", "expected"),
     [
-        ("six-hour", False, ("DURATION", "PT6H")),
-        ("one year to two years", False, ("DURATION", "P1Y")),
-        ("several years", False, ("DURATION", "PXY")),
-        ("Wednesday", False, ("DATE", "2021-09-22")),
-        ("Wednesday", True, ("DATE", "2021-09-29")),
-        ("September 28", True, ("DATE", "2021-09-28")),
-        ("September22", False, ("DATE", "2021-09-22")),
-        ("Sept. 1, 2020", False, ("DATE", "2020-09-01")),
-        ("9/28/21", False, ("DATE", "2021-09-28")),
-        ("July", False, ("DATE", "2021-07")),
-        ("December", False, ("DATE", "2020-12")),
-        ("May", False, ("DATE", "2021-05")),
-        ("2014", False, ("DATE", "2014")),
-        ("last week", False, ("DATE", "2021-W37")),
-        ("yesterday", False, ("DATE", "2021-09-22")),
-        ("three years ago", False, ("DATE", "2018")),
-        ("every Friday", False, ("SET", "XXXX-WXX-5")),
-        ("the 1990s", False, ("DATE", "199")),
+        ("six-hour", "past", ("DURATION", "PT6H")),
+        ("one year to two years", "past", ("DURATION", "P1Y")),
+        ("several years", "past", ("DURATION", "PXY")),
+        ("Wednesday", "past", ("DATE", "2021-09-22")),
+        ("Wednesday", "future", ("DATE", "2021-09-29")),
+        ("September 28", "future", ("DATE", "2021-09-28")),
+        ("September22", "past", ("DATE", "2021-09-22")),
+        ("Sept. 1, 2020", "past", ("DATE", "2020-09-01")),
+        ("9/28/21", "past", ("DATE", "2021-09-28")),
+        ("July", "past", ("DATE", "2021-07")),
+        ("December", "past", ("DATE", "2020-12")),
+        ("May", "past", ("DATE", "2021-05")),
+        ("2014", "past", ("DATE", "2014")),
+        ("last week", "past", ("DATE", "2021-W37")),
+        ("yesterday", "past", ("DATE", "2021-09-22")),
+        ("three years ago", "past", ("DATE", "2018")),
+        ("every Friday", "past", ("SET", "XXXX-WXX-5")),
+        ("the 1990s", "past", ("DATE", "199")),
     ],
 )
 def test_times_resolve_against_the_story_date(
-    text: str, future: bool, expected: tuple[str, str]
+    text: str, tense: str, expected: tuple[str, str]
 ) -> None:
-    assert resolve_time(text, ANCHOR, future)[:2] == expected
+    assert resolve_time(text, ANCHOR, tense)[:2] == expected
 
 
 def test_times_without_a_story_date_stay_underspecified() -> None:
@@ -46,3 +46,31 @@ def test_times_without_a_story_date_stay_underspecified() -> None:
 
 def test_times_impossible_dates_have_no_value() -> None:
     assert resolve_time("February 30", ANCHOR)[1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        ("Friday", None, ("DATE", "2021-09-24")),  # present tense: the nearer Friday
+        ("Thursday", "past", ("DATE", "2021-09-23")),  # the story's own day
+        ("the third quarter", "past", ("DATE", "2021-Q3")),
+        ("fourth-quarter", "past", ("DATE", "2020-Q4")),
+        ("last fall", None, ("DATE", "2020-FA")),
+        ("this summer", None, ("DATE", "2021-SU")),
+        ("10 p.m. Wednesday", "past", ("TIME", "2021-09-22T22:00")),
+        ("Friday morning", "past", ("TIME", "2021-09-17TMO")),
+        ("twenty four hours", None, ("DURATION", "PT24H")),
+        ("recent years", None, ("DURATION", "PXY")),
+        ("a year earlier", "past", ("DATE", "2020")),
+    ],
+)
+def test_times_calendar_parts_and_tense(text: str, tense: str | None, expected: tuple) -> None:
+    assert resolve_time(text, ANCHOR, tense)[:2] == expected
+
+
+def test_times_reference_words_and_ages(nlp) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.extract.times import extract_times
+
+    doc = nlp("The talks are now stalled, said Ana Ruiz, 44, whose 6-year-old son was there.")
+    times = [(t.text, t.value) for t in extract_times(doc, "2021-09-23")]
+    assert times == [("now", "PRESENT_REF")]

@@ -7,7 +7,8 @@ First version, by name and shape:
    in the story is that person ("Austin" after "Lloyd Austin").
 3. Countries, their aliases and demonyms resolve to the country actor; a capital city is the
    country's government unless it follows a locative preposition ("in Moscow" is a place).
-   Other places are not actors.
+   Other places are not actors, nor are sites NER labels organisations ("the Transit Center at
+   Manas", an air base).
 4. A one-word person mention joins the full name that ends with it ("Milley" -> "Mark Milley").
 5. News outlets cited as sources ("told CNN", "The Times reported") are not actors; an outlet
    elsewhere is an organisation of the media sector (extract/outlets.py).
@@ -28,6 +29,7 @@ from eventwire.extract.actorlist import ActorList, KnownActor, actor_list
 from eventwire.extract.gazetteer import (
     Country,
     find_country_in,
+    find_site,
     name_key,
     resolve_capital,
     resolve_country,
@@ -213,6 +215,8 @@ def _candidate(span: Span, surnames: set[str], known: ActorList, date: str | Non
             list(entry.sectors),
             rules=["known_list"],
         )
+    if label in {"ORG", "FAC"} and find_site(name) is not None:
+        return None  # an air base or airport NER calls an organisation is a place (places.py)
     outlet = find_outlet(span) if label in {"ORG", "PERSON", "GPE"} else None
     if outlet is not None and name in surnames:
         outlet = None  # "Bloomberg" after "Michael Bloomberg" is the man

