@@ -153,10 +153,15 @@ def _mentions(doc: Doc) -> list[Span]:
                 out.append(span)
         elif label in {"ORG", "PERSON"}:
             text = span.text
-            if find_site(text) or resolve_country(text) or name_key(text) in divisions() or (
-                span.root.dep_ == "pobj"
-                and span.root.head.lower_ in locative
-                and name_key(text) in cities()
+            if (
+                find_site(text)
+                or resolve_country(text)
+                or name_key(text) in divisions()
+                or (
+                    span.root.dep_ == "pobj"
+                    and span.root.head.lower_ in locative
+                    and name_key(text) in cities()
+                )
             ):
                 out.append(span)
     return out

@@ -140,7 +140,7 @@ _REFS = {
 def _number(token: str) -> str:
     words = re.split(r"[\s-]+", token.lower())
     if len(words) == 2 and words[0] in NUMBERS and words[1] in NUMBERS:
-        return str(int(NUMBERS[words[0]]) + int(NUMBERS[words[1]]))  # "twenty four"
+        return str(int(str(NUMBERS[words[0]])) + int(str(NUMBERS[words[1]])))  # "twenty four"
     value = NUMBERS.get(token.lower(), token)
     return str(value)
 
