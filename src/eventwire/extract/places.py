@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -73,7 +74,7 @@ def _division_candidate(text: str, division: Division) -> _Candidate:
     return _Candidate(place, "place.division", division.iso2, key)
 
 
-def _city_candidate(text: str, city: City, capitals: set[str]) -> _Candidate:
+def _city_candidate(text: str, city: City, capitals: frozenset[str]) -> _Candidate:
     iso3 = _iso3(city.iso2)
     place = Place(text, 0, 0, city.name, "city", iso3, city.lat, city.lon, city.geonameid)
     return _Candidate(
@@ -86,8 +87,18 @@ def _city_candidate(text: str, city: City, capitals: set[str]) -> _Candidate:
     )
 
 
+@lru_cache(maxsize=1)
+def _iso3_of() -> dict[str, str]:
+    return {c.iso2: c.iso3 for c in countries().by_iso.values()}
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    return frozenset(name_key(c.capital) for c in countries().by_iso.values() if c.capital)
+
+
 def _iso3(iso2: str) -> str | None:
-    return next((c.iso3 for c in countries().by_iso.values() if c.iso2 == iso2), None)
+    return _iso3_of().get(iso2)
 
 
 def candidates(text: str) -> list[_Candidate]:
@@ -109,8 +120,7 @@ def candidates(text: str) -> list[_Candidate]:
     stripped = name_key(_SUFFIX.sub("", text))
     for division in divisions().get(key, ()) or divisions().get(stripped, ()):
         found.append(_division_candidate(text, division))
-    capitals = {name_key(c.capital) for c in countries().by_iso.values() if c.capital}
-    found.extend(_city_candidate(text, city, capitals) for city in cities().get(key, ())[:25])
+    found.extend(_city_candidate(text, city, _capitals()) for city in cities().get(key, ())[:25])
     return found
 
 
