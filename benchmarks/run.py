@@ -108,35 +108,70 @@ def quotes(path: Path) -> list[str]:
     return out
 
 
+def _table(header: list[str], cells: list[list[object]]) -> list[str]:
+    """A Markdown table: header, rule, one row per list of cells."""
+    rows = [header, ["---"] * len(header), *([str(c) for c in row] for row in cells)]
+    return ["| " + " | ".join(row) + " |" for row in rows]
+
+
 def times_and_places(times_gold: Path, places_gold: Path) -> list[str]:
     """Times (TempEval-3 style) and places (accuracy@161km) on both halves of each set."""
     time_rows, place_rows = list(read_gold(times_gold)), list(read_gold(places_gold))
-    out = [
-        "| times set | docs | gold | extent F1 (relaxed) | extent F1 (strict) | type acc. | "
-        "value acc. | value F1 |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
-    ]
-    for split in ("dev", "test"):
-        t = evaluate_times(time_rows, split)
-        out.append(
-            f"| {times_gold.name} ({split}) | {t['documents']} | {t['gold_times']} | "
-            f"{t['extent_relaxed']['f1']:.3f} | {t['extent_strict']['f1']:.3f} | "
-            f"{t['type_accuracy']:.3f} | {t['value_accuracy']:.3f} | {t['value']['f1']:.3f} |"
-        )
-    out += [
+    times = [evaluate_times(time_rows, split) for split in ("dev", "test")]
+    places = [evaluate_places(place_rows, split) for split in ("dev", "test")]
+    return [
+        *_table(
+            [
+                "times set",
+                "docs",
+                "gold",
+                "extent F1 (relaxed)",
+                "extent F1 (strict)",
+                "type acc.",
+                "value acc.",
+                "value F1",
+            ],  # fmt: skip
+            [
+                [
+                    f"{times_gold.name} ({t['split']})",
+                    t["documents"],
+                    t["gold_times"],
+                    f"{t['extent_relaxed']['f1']:.3f}",
+                    f"{t['extent_strict']['f1']:.3f}",
+                    f"{t['type_accuracy']:.3f}",
+                    f"{t['value_accuracy']:.3f}",
+                    f"{t['value']['f1']:.3f}",
+                ]  # fmt: skip
+                for t in times
+            ],
+        ),
         "",
-        "| places set | docs | gold with coordinates | precision | recall | accuracy@161km | "
-        "found within 161 km | median error km |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        *_table(
+            [
+                "places set",
+                "docs",
+                "gold with coordinates",
+                "precision",
+                "recall",
+                "accuracy@161km",
+                "found within 161 km",
+                "median error km",
+            ],  # fmt: skip
+            [
+                [
+                    f"{places_gold.name} ({p['split']})",
+                    p["documents"],
+                    p["gold_with_coordinates"],
+                    f"{p['precision']:.3f}",
+                    f"{p['recall']:.3f}",
+                    f"{p['accuracy_161km']:.3f}",
+                    f"{p['found_within_161km']:.3f}",
+                    p["median_error_km"],
+                ]  # fmt: skip
+                for p in places
+            ],
+        ),
     ]
-    for split in ("dev", "test"):
-        p = evaluate_places(place_rows, split)
-        out.append(
-            f"| {places_gold.name} ({split}) | {p['documents']} | {p['gold_with_coordinates']} | "
-            f"{p['precision']:.3f} | {p['recall']:.3f} | {p['accuracy_161km']:.3f} | "
-            f"{p['found_within_161km']:.3f} | {p['median_error_km']} |"
-        )
-    return out
 
 
 def dyads(path: Path) -> str:

@@ -1,10 +1,13 @@
-"""Metrics: word 4-gram shingle overlap (the article-extraction-benchmark body metric)."""
+"""Metrics: word 4-gram shingle overlap (the article-extraction-benchmark body metric), one-to-one
+span matching, precision/recall/F1."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -77,3 +80,20 @@ def f1(matched: int, predicted: int, gold: int) -> dict[str, float]:
     recall = matched / gold if gold else 0.0
     score = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(score, 4)}
+
+
+class _Located(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+def match_items(
+    gold: Sequence[dict[str, Any]], predicted: Sequence[_Located]
+) -> list[tuple[int, int]]:
+    """`match_spans` over gold rows ({"start", "end", ...}) and records with start and end."""
+    return match_spans(
+        [(int(g["start"]), int(g["end"])) for g in gold], [(p.start, p.end) for p in predicted]
+    )

@@ -18,7 +18,7 @@ from statistics import median
 from typing import Any
 
 from eventwire.evaluate.gold import run_as_given, split_of
-from eventwire.evaluate.metrics import match_spans
+from eventwire.evaluate.metrics import match_items
 
 WITHIN_KM = 161.0
 
@@ -43,9 +43,7 @@ def evaluate_places(rows: Iterable[dict[str, Any]], split: str | None = None) ->
             continue
         ours = list(document.places)
         predicted += len(ours)
-        pairs = match_spans(
-            [(g["start"], g["end"]) for g in gold], [(p.start, p.end) for p in ours]
-        )
+        pairs = match_items(gold, ours)
         covering += len(pairs)
         for gi, pi in pairs:
             g, p = gold[gi], ours[pi]

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from eventwire.evaluate.gold import run_as_given, split_of
-from eventwire.evaluate.metrics import match_spans, overlap
+from eventwire.evaluate.metrics import match_items, overlap
 from eventwire.records import Document, Quote
 
 SCORED_KINDS = {"direct"}  # the gold holds quotes whose attributed content opens with a mark
@@ -56,9 +56,7 @@ def evaluate_quotes(rows: Iterable[dict[str, Any]], split: str | None = None) ->
             continue
         ours = [q for q in document.quotes if q.kind in SCORED_KINDS]
         gold = row["quotes"]
-        pairs = match_spans(
-            [(int(g["start"]), int(g["end"])) for g in gold], [(q.start, q.end) for q in ours]
-        )
+        pairs = match_items(gold, ours)
         gold_total, predicted_total, matched = (
             gold_total + len(gold),
             predicted_total + len(ours),

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from eventwire.evaluate.gold import run_as_given, split_of
-from eventwire.evaluate.metrics import f1, match_spans
+from eventwire.evaluate.metrics import f1, match_items
 
 
 def evaluate_times(rows: Iterable[dict[str, Any]], split: str | None = None) -> dict[str, Any]:
@@ -31,9 +31,7 @@ def evaluate_times(rows: Iterable[dict[str, Any]], split: str | None = None) -> 
             continue
         ours = list(document.times)
         predicted_total += len(ours)
-        pairs = match_spans(
-            [(g["start"], g["end"]) for g in gold], [(t.start, t.end) for t in ours]
-        )
+        pairs = match_items(gold, ours)
         for gi, pi in pairs:
             g, t = gold[gi], ours[pi]
             relaxed += 1

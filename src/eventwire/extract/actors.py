@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.extract.actorlist import ActorList, KnownActor, actor_list
 from eventwire.extract.gazetteer import (
     Country,
+    country_or_capital,
     find_country_in,
     find_site,
     name_key,
@@ -295,7 +296,7 @@ def _owner_country(span: Span) -> Country | None:
     for child in span.root.children:
         if child.i < span.start and child.dep_ in {"poss", "amod", "compound", "nmod"}:
             words = doc[child.left_edge.i : child.i + 1].text
-            found = resolve_country(words) or resolve_capital(words)
+            found = country_or_capital(words)
             if found is not None:
                 return found
     return None

@@ -91,6 +91,11 @@ def resolve_capital(text: str) -> Country | None:
     return countries().capitals.get(name_key(text))
 
 
+def country_or_capital(text: str) -> Country | None:
+    """A country named by `text`, or whose capital it names ("Moscow" as the government)."""
+    return resolve_country(text) or resolve_capital(text)
+
+
 def find_country_in(text: str) -> Country | None:
     """The first country named inside a longer phrase ("U.S. Defense Secretary" -> USA)."""
     words = re.findall(r"[\w.'\u2019-]+", text)

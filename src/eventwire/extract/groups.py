@@ -29,7 +29,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.actors import actor_at, sectors_in
-from eventwire.extract.gazetteer import resolve_capital, resolve_country
+from eventwire.extract.gazetteer import country_or_capital
 from eventwire.records import Actor, content_hash
 from eventwire.resources import resource_table
 
@@ -119,7 +119,7 @@ def _country_word(tokens: Span) -> str | None:
     text = " ".join(t.text for t in tokens)
     if not any(t.text[:1].isupper() for t in tokens):
         return None
-    found = resolve_country(text) or resolve_capital(text)
+    found = country_or_capital(text)
     return found.iso3 if found else None
 
 
