@@ -7,9 +7,14 @@ never read here: `eventwire eval textclean --split test` reports on it.
 1. Headline: every candidate block (eventwire.clean.title.title_candidates) is labelled by whether
    it equals the gold title; gradient-boosted trees score them, the best candidate wins.
 2. Story blocks: a block is story when its text is in the gold body (blocks under four words only
-   when they equal a gold line). Features use the headline found in step 1, predicted out of fold
-   (5 folds) so the block model learns from headlines as good as it will get at run time.
-3. The story threshold is chosen by 5-fold cross-validated body shingle F1 on the dev pages.
+   when they equal a gold line). Features use the headline and headline scores of step 1,
+   predicted out of fold so the block model learns from headlines as good as they will be at run
+   time.
+3. The story threshold is chosen by cross-validated body shingle F1 on the dev pages.
+
+Folds group pages by site (from the URLs in clean_naeb beside the gold file), so a page is always
+scored by models that saw no page of its site: the cross-validated figures are what a new site
+gets.
 
 Needs scikit-learn and numpy (`pip install -e .[train]`).
 Usage: .venv/bin/python tools/train_blocks.py [--gold PATH]
@@ -21,12 +26,13 @@ import argparse
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import numpy as np
 from sklearn.ensemble import GradientBoostingClassifier
 
 from eventwire.clean.blocks import Block, block_features, split_blocks
-from eventwire.clean.title import title_candidates
+from eventwire.clean.title import MIN_PROBABILITY, title_candidates
 from eventwire.clean.trees import ensemble_from_dict
 from eventwire.evaluate import read_gold, shingle_scores, split_of
 
@@ -91,8 +97,20 @@ def check(data: dict[str, Any], model: GradientBoostingClassifier, x: np.ndarray
         raise SystemExit("exported ensemble disagrees with scikit-learn")
 
 
-def folds(n: int) -> list[np.ndarray]:
-    return [np.arange(n)[np.arange(n) % FOLDS == k] for k in range(FOLDS)]
+def folds(groups: list[str]) -> list[np.ndarray]:
+    """FOLDS index arrays; pages of one group (site) always fall in the same fold."""
+    order = {g: i % FOLDS for i, g in enumerate(sorted(set(groups)))}
+    of = np.array([order[g] for g in groups])
+    return [np.where(of == k)[0] for k in range(FOLDS)]
+
+
+def sites(gold: Path, ids: list[str]) -> list[str]:
+    """Each page's site, from the HTML gold beside the text gold; the page id if it is absent."""
+    html = gold.with_name(gold.name.replace("textclean", "clean"))
+    known = {}
+    if html.is_file() and html != gold:
+        known = {str(r["id"]): urlparse(str(r.get("url") or "")).netloc for r in read_gold(html)}
+    return [(known.get(i) or i).removeprefix("www.") for i in ids]
 
 
 def main() -> None:
@@ -104,6 +122,7 @@ def main() -> None:
     pages = [r for r in read_gold(args.gold) if split_of(str(r["id"])) == "dev"]
     blocks = [split_blocks(r["text"]) for r in pages]
     golds = [r["gold"] for r in pages]
+    groups = folds(sites(Path(args.gold), [str(r["id"]) for r in pages]))
 
     # 1. headline
     cands = [title_candidates(b) for b in blocks]
@@ -119,23 +138,23 @@ def main() -> None:
             np.vstack([title_x[k] for k in rows]), np.concatenate([title_y[k] for k in rows]), 150
         )
 
-    def pick(model: GradientBoostingClassifier, k: int) -> int | None:
-        if not len(title_x[k]):
-            return None
-        p = model.predict_proba(title_x[k])[:, 1]
-        return cands[k][int(np.argmax(p))][0] if p.max() >= 0.1 else None
-
     title_at: list[int | None] = [None] * len(pages)
-    for held in folds(len(pages)):
+    headline_scores = [[0.0] * len(b) for b in blocks]
+    for held in groups:
         model = fit_titles(np.setdiff1d(np.arange(len(pages)), held))
         for k in held:
-            title_at[k] = pick(model, k)
+            if len(title_x[k]):
+                p = model.predict_proba(title_x[k])[:, 1]
+                for (i, _), q in zip(cands[k], p, strict=True):
+                    headline_scores[k][i] = float(q)
+                best = int(np.argmax(p))
+                title_at[k] = cands[k][best][0] if p[best] >= MIN_PROBABILITY else None
     title_cv = np.mean(
         [
             t is not None and blocks[k][t].flat == _norm(golds[k]["title"] or "")
             for k, t in enumerate(title_at)
         ]
-    )
+    )  # fmt: skip
     print(f"headline: {FOLDS}-fold accuracy on dev pages {title_cv:.4f}")
     title_model = fit_titles(np.arange(len(pages)))
     n_title = title_x[0].shape[1]
@@ -145,24 +164,26 @@ def main() -> None:
     check(title_data, title_model, np.vstack([x for x in title_x if len(x)]))
 
     # 2. story blocks
-    feats = [np.array(block_features(b, t)) for b, t in zip(blocks, title_at, strict=True)]
+    feats = [
+        np.array(block_features(b, t, h))
+        for b, t, h in zip(blocks, title_at, headline_scores, strict=True)
+    ]
     ys = [np.array(labels(b, g["body"])) for b, g in zip(blocks, golds, strict=True)]
 
     def fit_blocks(idx: np.ndarray) -> GradientBoostingClassifier:
         return boost(np.vstack([feats[k] for k in idx]), np.concatenate([ys[k] for k in idx]), 200)
 
     def page_scores(probabilities: np.ndarray, k: int, threshold: float) -> tuple[float, float]:
-        t = title_at[k]
         kept = [
             b.text
             for i, b in enumerate(blocks[k])
-            if probabilities[i] >= threshold and (t is None or i > t)
+            if probabilities[i] >= threshold and i != title_at[k]
         ]
         o = shingle_scores(golds[k]["body"], "\n\n".join(kept))
         return o.precision, o.recall
 
     scores: dict[float, list[tuple[float, float]]] = {t: [] for t in THRESHOLDS}  # per page
-    for held in folds(len(pages)):
+    for held in groups:
         model = fit_blocks(np.setdiff1d(np.arange(len(pages)), held))
         for k in held:
             probabilities = model.predict_proba(feats[k])[:, 1]

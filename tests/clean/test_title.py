@@ -1,7 +1,7 @@
 """Headline finding on a scraped page written for these tests."""
 
 from eventwire.clean.blocks import split_blocks
-from eventwire.clean.text import clean_text
+from eventwire.clean.text import _walk, clean_text
 from eventwire.clean.title import find_title
 from eventwire.records import RawDocument, Source
 
@@ -51,3 +51,23 @@ def test_page_cleaned_to_its_story_under_the_headline() -> None:
 
 def test_no_headline_on_a_page_of_prose_only() -> None:
     assert find_title(split_blocks("\n\n".join(STORY))) is None
+
+
+def test_story_above_a_teaser_headline_is_kept() -> None:
+    # a pasted story whose own headline is missing, followed by a teaser for another story:
+    # whichever block is taken for the headline, the story above it stays in the body
+    teaser = "Ten ways the new fishing rules will change life in the southern ports"
+    page = "\n\n".join([*NAV, *STORY, "Recommended", teaser, "Read more", "Comments"])
+    article = clean_text(RawDocument("p", page, "text", Source(format="text")))
+    for paragraph in STORY:
+        assert paragraph in article.body
+    assert teaser not in article.body
+    assert "Skip to content" not in article.body
+
+
+def test_blocks_above_the_headline_follow_the_model() -> None:
+    # a headline taken from below the story (a teaser) must not cost the story above it
+    blocks = split_blocks("\n\n".join(["World", *STORY[:2], HEADLINE, STORY[2]]))
+    page = _walk(blocks, 3, [False, True, True, True, True])
+    assert page.paragraphs == [STORY[0], STORY[1], STORY[2]]
+    assert [r.text for r in page.removed] == ["World"]

@@ -3,7 +3,7 @@
 A block is a run of non-blank lines. Each block gets shape features (length, stopword density,
 punctuation, title case, digits, debris phrases, credits, repetition, position) and those of
 its neighbours, and its relation to the headline (after it or not, how much prose lies between,
-words shared with it); a small gradient-boosted tree ensemble (clean/trees.py, weights in
+words shared with it, how headline-like it and the blocks since the headline are); a small gradient-boosted tree ensemble (clean/trees.py, weights in
 resources/block_model.json, trained by tools/train_blocks.py on the dev half of the
 article-extraction dataset) gives the chance it belongs to the story.
 """
@@ -124,11 +124,17 @@ def _topic_similarity(bags: list[Counter[str]], prose: list[float]) -> list[floa
 _END_KINDS = {"related", "footer", "share"}
 
 
-def block_features(blocks: list[Block], title_at: int | None = None) -> list[list[float]]:
+def block_features(
+    blocks: list[Block], title_at: int | None = None, headline_scores: list[float] | None = None
+) -> list[list[float]]:
     """One feature vector per block: its shape, page-level cues, and its neighbours' shapes.
 
-    `title_at` is the headline's index when known: the story follows it.
+    `title_at` is the headline's index when known: the story follows it. `headline_scores` are
+    the headline model's scores of every block (clean/title.title_scores): a block that reads
+    like another headline after the chosen one often starts a teaser or a different story.
     """
+    scores = headline_scores or [0.0] * len(blocks)
+    rival = 0.0  # best headline score between the headline and this block
     shapes = [_shape(b) for b in blocks]
     counts = Counter(b.flat for b in blocks)
     total = len(blocks)
@@ -161,7 +167,13 @@ def block_features(blocks: list[Block], title_at: int | None = None) -> list[lis
             since_title / mass,
             len(bags[i] & headline) / len(headline) if headline else 0.0,
             len(bags[i] & headline) / len(bags[i]) if headline and bags[i] else 0.0,
+            scores[i],
+            scores[i - 1] if i else 0.0,
+            rival,
+            scores[title_at] if title_at is not None else 0.0,
         ]
+        if title_at is None or i > title_at:
+            rival = max(rival, scores[i])
         before += prose[i]
         if title_at is not None and i > title_at:
             since_title += prose[i]

@@ -2,7 +2,8 @@
 
 1. Split the page into blocks (runs of non-blank lines).
 2. Find the headline (clean/title.py): a short block with navigation above it, a byline or date
-   below it and story prose after it; blocks above it are page furniture.
+   below it and story prose after it. Blocks above it are usually page furniture, but the model
+   decides: a wrong headline (a teaser after the story) must not cost the story.
 3. Score every block with the block model (clean/blocks.py).
 4. Walk the blocks: corrections, wire credits, captions (with credits), bylines and publication
    stamps are recognised by their shape wherever they are; other blocks are story when the model
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 from eventwire.clean import debris
 from eventwire.clean.blocks import Block, block_features, block_model, debris_kind, split_blocks
 from eventwire.clean.dates import infer_published, normalize_date
-from eventwire.clean.title import find_title
+from eventwire.clean.title import find_title, title_scores
 from eventwire.records import Article, Caption, Correction, RawDocument, Removed, Span
 
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200a\u202f]+")
@@ -70,9 +71,10 @@ def _place(page: _Page, block: Block, story: bool, near_top: bool) -> None:
 def _walk(blocks: list[Block], title_at: int | None, story: list[bool]) -> _Page:
     page = _Page()
     for i, block in enumerate(blocks):
-        if title_at is not None and i <= title_at:
-            if i < title_at:
-                page.removed.append(Removed(debris_kind(block.flat) or "nav", _flat(block.text)))
+        if i == title_at:
+            continue
+        if title_at is not None and i < title_at and not story[i]:
+            page.removed.append(Removed(debris_kind(block.flat) or "nav", _flat(block.text)))
             continue
         near_top = not page.paragraphs and (title_at is None or i - title_at <= NEAR_TOP)
         _place(page, block, story[i], near_top)
@@ -101,9 +103,10 @@ def join_paragraphs(paragraphs: list[str]) -> tuple[str, tuple[Span, ...]]:
 def clean_text(raw: RawDocument) -> Article:
     """Scraped plain text to an Article (numbered steps in the module docstring)."""
     blocks = split_blocks(raw.content)  # 1
-    title_at = find_title(blocks)  # 2
+    headline_scores = title_scores(blocks)
+    title_at = find_title(blocks, headline_scores)  # 2
     model = block_model()
-    probabilities = model.probabilities(block_features(blocks, title_at))  # 3
+    probabilities = model.probabilities(block_features(blocks, title_at, headline_scores))  # 3
     page = _walk(blocks, title_at, [p >= model.threshold for p in probabilities])  # 4
     if not page.paragraphs:
         # a short text the model finds no story in (one sentence, a wire brief) is all story,

@@ -104,17 +104,26 @@ def _headline_shaped(block: Block) -> bool:
     return 2 <= len(words) <= 30 and "\n" not in block.text and not block.flat.endswith(".")
 
 
-def find_title(blocks: list[Block]) -> int | None:
+def title_scores(blocks: list[Block]) -> list[float]:
+    """The headline model's probability for every block (0 for blocks that cannot be one)."""
+    scores = [0.0] * len(blocks)
+    model = load_ensemble("title_model.json")
+    for i, row in title_candidates(blocks):
+        scores[i] = model.probability(row)
+    return scores
+
+
+def find_title(blocks: list[Block], scores: list[float] | None = None) -> int | None:
     """Index of the headline block, or None when no candidate is likely enough.
 
-    A page too short for the model's cues (a brief, a pasted story) still has its headline when
-    it opens with a headline-shaped line followed by more text.
+    `scores` are title_scores(blocks) when the caller has them. A page too short for the
+    model's cues (a brief, a pasted story) still has its headline when it opens with a
+    headline-shaped line followed by more text.
     """
-    candidates = title_candidates(blocks)
-    model = load_ensemble("title_model.json")
-    scored = [(model.probability(row), -i) for i, row in candidates]
-    if scored and (best := max(scored))[0] >= MIN_PROBABILITY:  # ties go to the earlier block
-        return -best[1]
+    scores = title_scores(blocks) if scores is None else scores
+    best = max(range(len(scores)), key=lambda i: (scores[i], -i), default=None)  # ties: earlier
+    if best is not None and scores[best] >= MIN_PROBABILITY:
+        return best
     if len(blocks) > 1 and _headline_shaped(blocks[0]) and not _FURNITURE.match(blocks[0].flat):
         return 0
     return None
