@@ -181,8 +181,10 @@ class Evidence:
     """Why an event says what it says: the rule that coded it and where its date and place came from."""
 
     rule: str
-    date_from: str | None = None  # clause | sentence | dateline | published
-    place_from: str | None = None
+    date_from: str | None = (
+        None  # clause | sentence | event | published (extract/events/anchors.py)
+    )
+    place_from: str | None = None  # clause | sentence | event | dateline
 
 
 @dataclass(frozen=True, slots=True)

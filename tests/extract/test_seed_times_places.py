@@ -48,3 +48,20 @@ def test_seed_places_within_161_km(seed_document: Document) -> None:
             p.lat is not None and p.lon is not None and _km((p.lat, p.lon), truth) <= 161
             for p in found
         ), (name, [(p.name, p.lat, p.lon) for p in found])
+
+
+def test_seed_meeting_anchored_in_helsinki_on_wednesday(seed_document: Document) -> None:
+    names = {a.id: a.name for a in seed_document.actors}
+    meetings = [
+        e
+        for e in seed_document.events
+        if e.type == "CONSULT"
+        and {names.get(e.source or ""), names.get(e.target or "")}
+        == {"Mark Milley", "Valery Gerasimov"}
+    ]
+    assert meetings
+    for event in meetings:  # the lead's "met" borrows the anchors of "the meeting ... in Helsinki"
+        assert event.date == "2021-09-22", event
+        assert event.place is not None and seed_document.places[event.place].name == "Helsinki"
+        assert event.evidence.date_from in {"clause", "event"}
+        assert event.evidence.place_from in {"clause", "event"}

@@ -1,12 +1,20 @@
-"""spaCy components of eventwire: paragraph breaks bound sentences and entities.
+"""spaCy components of eventwire: paragraph breaks and datelines bound sentences and entities;
+abbreviations ("U.S.", "Gen.") do not end sentences.
 
 Registered once, by name, with versioned factories; the model module adds them to the pipeline.
 """
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
+from eventwire.clean.debris import dateline
+from eventwire.resources import resource_words
+
+_INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$")  # U.S., U.N., U.K.
 
 
 def _is_break(text: str) -> bool:
@@ -18,7 +26,14 @@ def _is_break(text: str) -> bool:
     assigns=["token.is_sent_start"],
 )
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A token after a line break starts a sentence; the parser keeps preset boundaries."""
+    """A token after a line break starts a sentence, and so does the story after a dateline
+    ("HELSINKI (AP) — Milley met": the place is not the subject); the parser keeps preset
+    boundaries."""
+    line = dateline(doc[:40].text)
+    if line is not None:
+        after = doc.char_span(line.end, line.end + 1, alignment_mode="expand")
+        if after is not None and after.start > 0:
+            doc[after.start].is_sent_start = True
     for token in doc[1:]:
         previous = doc[token.i - 1]
         after_break = _is_break(previous.whitespace_) or (
@@ -26,6 +41,38 @@ def paragraph_breaks(doc: Doc) -> Doc:
         )
         if after_break and not token.is_space:
             token.is_sent_start = True
+    return doc
+
+
+def _joins(previous: str, token: str) -> bool:
+    """Whether `token` continues the sentence of the abbreviation `previous` before it.
+
+    A title abbreviation never ends a sentence; an initialism does only before a function word
+    ("... in the U.S. The talks"), not before a content word ("the U.S. Joint Chiefs").
+    """
+    if previous.lower() in resource_words("abbreviations.txt"):
+        return True
+    return bool(_INITIALISM.match(previous)) and token.lower() not in resource_words(
+        "stopwords.txt"
+    )
+
+
+@Language.component(
+    "eventwire_abbreviations",
+    assigns=["token.is_sent_start"],
+)
+def abbreviations(doc: Doc) -> Doc:
+    """A capitalised word after an abbreviation on the same line does not start a sentence."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if (
+            token.is_alpha
+            and token.is_title
+            and previous.text.endswith(".")
+            and not _is_break(previous.whitespace_)
+            and _joins(previous.text, token.text)
+        ):
+            token.is_sent_start = False
     return doc
 
 

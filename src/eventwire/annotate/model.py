@@ -39,6 +39,7 @@ def load_model(name: str = "en_core_web_sm") -> Language:
             f"spaCy model {name!r} is not installed; run `make install`", name="annotate"
         )
     nlp.add_pipe("eventwire_paragraph_breaks", before="parser")
+    nlp.add_pipe("eventwire_abbreviations", before="parser")
     nlp.add_pipe("eventwire_entity_guard", after="ner")
     return nlp
 

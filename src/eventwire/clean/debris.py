@@ -57,7 +57,8 @@ _WIRE_LINE = re.compile(
     re.I,
 )
 _DATELINE = re.compile(
-    r"^([A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w. ]{1,30})?)\s*\(([A-Za-z][\w -]{0,30})\)\s*[—–-]{1,2}\s*"
+    r"^(?P<place>[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,4})(?:,\s*(?P<region>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}))?"
+    r"(?:\s*\((?P<agency>[A-Za-z][\w -]{0,30})\)\s*[—–-]{1,2}|\s+(?:[—–]|--))\s+"
 )
 
 
@@ -76,20 +77,24 @@ def wire_credit(text: str) -> list[str] | None:
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
-    place: str
+    place: str  # as written, with its region: "NAIROBI, Kenya"
     agency: str | None
     end: int  # where the story text starts after the dateline
+    place_end: int  # where the first place name ends: "NAIROBI"
 
 
 def dateline(paragraph: str) -> Dateline | None:
-    """A dateline opening a paragraph: "HELSINKI (AP) —", "NAIROBI, Kenya (Reuters) —"."""
+    """A dateline opening a paragraph: "HELSINKI (AP) —", "NAIROBI, Kenya (Reuters) —",
+    "COLUMBUS, Ohio —". The first place name is in capitals; without an agency the dash must be a
+    dash, not a hyphen ("U.S. - China talks" is no dateline)."""
     match = _DATELINE.match(paragraph)
-    if match is None:
+    if match is None or len(match.group("place").replace(".", "")) < 2:
         return None
-    agencies = agencies_in(match.group(2))
-    return Dateline(
-        match.group(1).strip(" ,"), agencies[0] if agencies else match.group(2), match.end()
-    )
+    place = match.group("place") + (f", {match.group('region')}" if match.group("region") else "")
+    agency = match.group("agency")
+    if agency is not None:
+        agency = next(iter(agencies_in(agency)), agency)
+    return Dateline(place, agency, match.end(), match.end("place"))
 
 
 def correction(text: str) -> Correction | None:

@@ -3,7 +3,8 @@
 1. Mentions: GPE, LOC and FAC entities; NORP entities that name a country or its people
    ("Georgian", "Palestinians": news geography counts them); ORG and PERSON entities whose text
    is a country, a division or a site, or a city after a locative preposition ("in Dublin"),
-   since NER often mislabels short place names in headlines and datelines.
+   since NER often mislabels short place names in headlines and datelines; the place of a
+   dateline opening the story ("HELSINKI (AP) —", "COLUMBUS, Ohio —"), whatever NER made of it.
 2. Candidates for each name, each a GeoNames-style point: sites (sites.tsv: air bases,
    airports, plants, crossings; "the Transit Center at Manas" is the airport, not the town),
    countries (countries.tsv, GeoNames' country points), regions and seas (regions.tsv), first-
@@ -28,6 +29,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from eventwire.clean.debris import dateline
 from eventwire.extract.gazetteer import (
     City,
     Division,
@@ -150,11 +152,23 @@ def _score(candidate: _Candidate, context: _Context, own: list[_Candidate]) -> f
     return score
 
 
+def dateline_place(doc: Doc) -> Span | None:
+    """The first place name of a dateline opening the Doc ("HELSINKI" in "HELSINKI (AP) —")."""
+    head = doc[:40].text
+    line = dateline(head)
+    if line is None:
+        return None
+    return doc.char_span(0, line.place_end, alignment_mode="expand")
+
+
 def _mentions(doc: Doc) -> list[Span]:
     """Entity spans that may name places (module docstring, 1)."""
     locative = resource_words("locative_preps.txt")
-    out = []
+    opening = dateline_place(doc)
+    out = [opening] if opening is not None else []
     for span in doc.ents:
+        if opening is not None and span.start < opening.end:
+            continue
         label = span.label_
         if label in PLACE_LABELS:
             out.append(span)

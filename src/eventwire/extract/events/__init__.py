@@ -4,8 +4,8 @@
 2. Read their source and target heads from the parse and resolve them to actors.
 3. Keep an event when at least one side is an actor and the two sides differ.
 4. Code it (type, mode, CAMEO, quad, intensity), judge its factuality and reporter.
-5. Anchor it: the date named in its sentence, else the story's date; the place of a locative
-   phrase in its clause, else in its sentence.
+5. Anchor it (anchors.py): the date and place of its clause, else of a clause governing it,
+   else another mention of the same event, else the dateline's place and the story's date.
 """
 
 from __future__ import annotations
@@ -13,11 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
+from eventwire.extract.events.anchors import anchor_date, anchor_place, share_anchors
 from eventwire.extract.events.coding import Coding
 from eventwire.extract.events.dyads import noun_arguments, resolve_argument, verb_arguments
-from eventwire.extract.events.factuality import clause_verb, factuality, reporter
+from eventwire.extract.events.factuality import factuality, reporter
 from eventwire.extract.events.triggers import find_triggers
 from eventwire.records import Actor, Event, Evidence, Place, Time, Trigger, content_hash
 
@@ -28,46 +29,6 @@ MAX_PAIRS = 4  # coordinated arguments ("X, Y and Z met W") give at most this ma
 
 def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
     return verb_arguments(trigger) if trigger.pos_ == "VERB" else noun_arguments(trigger)
-
-
-def _anchor_date(
-    sentence: Span, times: Sequence[Time], published: str | None
-) -> tuple[str | None, str | None]:
-    for time in times:
-        if (
-            sentence.start_char <= time.start < sentence.end_char
-            and time.type == "DATE"
-            and time.value
-        ):
-            return time.value, "sentence"
-    return (published, "published") if published else (None, None)
-
-
-_LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "along", "off"}
-
-
-def _anchor_place(trigger: Token, places: Sequence[Place]) -> tuple[int | None, str | None]:
-    """The place in a locative phrase of the trigger's clause, else of its sentence."""
-    sentence = trigger.sent
-    clause = {trigger.i, clause_verb(trigger).i}
-    fallback: tuple[int | None, str | None] = (None, None)
-    for index, place in enumerate(places):
-        if not sentence.start_char <= place.start < sentence.end_char:
-            continue
-        token = trigger.doc.char_span(place.start, place.end, alignment_mode="expand")
-        head = token.root.head if token is not None else None
-        if (
-            head is None
-            or head.lower_ not in _LOCATIVE
-            or token is None
-            or token.root.dep_ != "pobj"
-        ):
-            continue
-        if head.head.i in clause:
-            return index, "clause"
-        if fallback[0] is None:
-            fallback = (index, "sentence")
-    return fallback
 
 
 def _confidence(source: Actor | None, target: Actor | None, coding: Coding) -> float:
@@ -82,6 +43,7 @@ class _Context:
     times: Sequence[Time]
     places: Sequence[Place]
     published: str | None
+    triggers: frozenset[int]  # token indices of every trigger in the Doc
 
 
 def _events_for(trigger: Token, coding: Coding, ctx: _Context) -> Iterator[Event]:
@@ -95,8 +57,8 @@ def _events_for(trigger: Token, coding: Coding, ctx: _Context) -> Iterator[Event
     ]
     resolved_sources, resolved_targets = resolved_sources or nobody, resolved_targets or nobody
     sentence = trigger.sent
-    date, date_from = _anchor_date(sentence, ctx.times, ctx.published)
-    place, place_from = _anchor_place(trigger, ctx.places)
+    date, date_from = anchor_date(trigger, ctx.times, ctx.published, ctx.triggers)
+    place, place_from = anchor_place(trigger, ctx.places, ctx.triggers)
     fact = factuality(trigger)
     speaker_token = reporter(trigger)
     speaker = resolve_argument(speaker_token, ctx.actors)[0] if speaker_token is not None else None
@@ -146,13 +108,16 @@ def extract_events(
     published: str | None,
 ) -> Iterator[Event]:
     """Every event between actors in a Doc, in text order."""
-    ctx = _Context(doc_id, actors, times, places, published)
+    found = list(find_triggers(doc))
+    ctx = _Context(doc_id, actors, times, places, published, frozenset(t.i for t, _ in found))
     seen: set[str] = set()
-    for trigger, coding in find_triggers(doc):
+    events = []
+    for trigger, coding in found:
         for event in _events_for(trigger, coding, ctx):
             if event.id not in seen:
                 seen.add(event.id)
-                yield event
+                events.append(event)
+    yield from share_anchors(events)
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,7 +67,7 @@ def verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
         sources = [p for p in _prep_objects(verb, {"by"}) if p.head.lower_ == "by"]
     head = verb
     while (
-        not sources and head.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and head.head is not head
+        not sources and head.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and head.head.i != head.i
     ):
         head = head.head
         sources = _children(head, SUBJECTS)

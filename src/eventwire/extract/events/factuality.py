@@ -36,7 +36,7 @@ def _clause_chain(trigger: Token) -> list[Token]:
     token = clause_verb(trigger)
     if token is not trigger:
         chain.append(token)
-    while token.dep_ in {"xcomp", "aux", "auxpass", "pcomp"} and token.head is not token:
+    while token.dep_ in {"xcomp", "aux", "auxpass", "pcomp"} and token.head.i != token.i:
         token = token.head
         chain.append(token)
     return chain
@@ -72,7 +72,7 @@ def factuality(trigger: Token) -> str:
 def reporter(trigger: Token) -> Token | None:
     """The subject of the speech verb whose complement holds the trigger, if any."""
     token = trigger
-    while token.head is not token:
+    while token.head.i != token.i:
         if token.dep_ in {
             "ccomp",
             "xcomp",
