@@ -59,7 +59,8 @@ def _level(trigger: Token, governor: Token | None) -> str | None:
 
 
 def _calendar(time: Time) -> bool:
-    return time.type in {"DATE", "TIME"} and bool(time.value) and time.value[:1].isdigit()
+    value = time.value or ""
+    return time.type in {"DATE", "TIME"} and value[:1].isdigit()
 
 
 def _nearest(trigger: Token, found: list[tuple[str, int, int]]) -> tuple[int, str] | None:
