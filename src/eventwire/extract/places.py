@@ -132,8 +132,8 @@ def candidates(text: str) -> list[_Candidate]:
     for county in counties().get(key, ())[:MAX_SMALL]:
         place = Place(text, 0, 0, county.name, "admin", _iso3(county.iso2), county.lat, county.lon,
                       None)  # fmt: skip
-        division = (county.iso2, county.admin1) if county.admin1 else None
-        found.append(_Candidate(place, "place.county", county.iso2, division))
+        own = (county.iso2, county.admin1) if county.admin1 else None
+        found.append(_Candidate(place, "place.county", county.iso2, own))
     for town in towns().get(key, ())[:MAX_SMALL]:
         if not any(_near(town, city) for city in big):
             found.append(_city_candidate(text, town, _capitals()))
