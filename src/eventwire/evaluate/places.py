@@ -12,23 +12,17 @@ entry) count for precision only.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from statistics import median
 from typing import Any
 
 from eventwire.evaluate.gold import run_as_given, split_of
 from eventwire.evaluate.metrics import match_items
+from eventwire.extract.gazetteer import distance_km
 
 WITHIN_KM = 161.0
 
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine, mean Earth radius 6,371 km)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+__all__ = ["WITHIN_KM", "distance_km", "evaluate_places"]
 
 
 def evaluate_places(rows: Iterable[dict[str, Any]], split: str | None = None) -> dict[str, Any]:

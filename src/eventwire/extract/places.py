@@ -21,7 +21,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import re
 from collections import Counter
@@ -38,6 +37,7 @@ from eventwire.extract.gazetteer import (
     cities,
     counties,
     countries,
+    distance_km,
     divisions,
     find_site,
     name_key,
@@ -256,34 +256,28 @@ _LOCAL = {"city", "admin", "site"}
 def _km(a: Place, b: Place) -> float:
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return math.inf
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _choose(
-    doc: Doc, span: Span, options: list[_Candidate], context: _Context, anchors: list[Place]
-) -> tuple[float, _Candidate, float]:
-    """(score, best reading, margin over the runner-up) of one mention."""
-    after = _division_after(doc, span)
+    options: list[_Candidate],
+    context: _Context,
+    after: tuple[str, str] | None,
+    anchors: list[Place],
+) -> tuple[_Candidate, float]:
+    """(best reading, margin over the runner-up) of one mention; `after` is the division written
+    after it, `anchors` the story's other confidently placed places."""
     scored = []
     for option in options:
         score = _score(option, context, options)
         if after is not None and option.division == after:
             score += 4.0
-        if option.place.feature in _LOCAL and any(
-            _km(option.place, a) <= NEAR_KM
-            for a in anchors
-            if name_key(a.text) != name_key(span.text)
-        ):
+        if option.place.feature in _LOCAL and any(_km(option.place, a) <= NEAR_KM for a in anchors):
             score += 2.0
         scored.append((score, option))
     best_score, best = max(scored, key=lambda pair: pair[0])
     ranked = sorted(s for s, _ in scored)
-    return best_score, best, best_score - ranked[-2] if len(ranked) > 1 else 3.0
+    return best, best_score - ranked[-2] if len(ranked) > 1 else 3.0
 
 
 def extract_places(doc: Doc) -> Iterator[Place]:
@@ -296,15 +290,20 @@ def extract_places(doc: Doc) -> Iterator[Place]:
     readings = [(span, candidates(span.text)) for span in _mentions(doc)]
     readings = [(span, options) for span, options in readings if options]
     context = _context(readings)
-    first = [_choose(doc, span, options, context, []) for span, options in readings]
+    afters = [_division_after(doc, span) for span, _ in readings]
+    keys = [name_key(span.text) for span, _ in readings]
+    first = [
+        _choose(options, context, after, [])
+        for (_, options), after in zip(readings, afters, strict=True)
+    ]
     anchors = [
-        dataclasses.replace(best.place, text=span.text)
-        for (span, _), (_, best, margin) in zip(readings, first, strict=True)
+        (key, best.place)
+        for key, (best, margin) in zip(keys, first, strict=True)
         if margin >= 1.0 and best.place.feature in _LOCAL
     ]
-    for span, options in readings:
-        _, best, margin = _choose(doc, span, options, context, anchors)
-        after = _division_after(doc, span)
+    for (span, options), after, key in zip(readings, afters, keys, strict=True):
+        others = [place for k, place in anchors if k != key]
+        best, margin = _choose(options, context, after, others)
         rule = best.rule
         if best.place.feature == "city":
             rule = (

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from eventwire.extract.events.anchors import anchor_date, anchor_place, share_anchors
+from eventwire.extract.events.anchors import StoryAnchors, share_anchors, story_anchors
 from eventwire.extract.events.coding import Coding
 from eventwire.extract.events.dyads import noun_arguments, resolve_argument, verb_arguments
 from eventwire.extract.events.factuality import factuality, reporter
@@ -40,10 +40,7 @@ def _confidence(source: Actor | None, target: Actor | None, coding: Coding) -> f
 class _Context:
     doc_id: str
     actors: Sequence[Actor]
-    times: Sequence[Time]
-    places: Sequence[Place]
-    published: str | None
-    triggers: frozenset[int]  # token indices of every trigger in the Doc
+    anchors: StoryAnchors
 
 
 def _events_for(trigger: Token, coding: Coding, ctx: _Context) -> Iterator[Event]:
@@ -57,8 +54,8 @@ def _events_for(trigger: Token, coding: Coding, ctx: _Context) -> Iterator[Event
     ]
     resolved_sources, resolved_targets = resolved_sources or nobody, resolved_targets or nobody
     sentence = trigger.sent
-    date, date_from = anchor_date(trigger, ctx.times, ctx.published, ctx.triggers)
-    place, place_from = anchor_place(trigger, ctx.places, ctx.triggers)
+    date, date_from = ctx.anchors.date(trigger)
+    place, place_from = ctx.anchors.place(trigger)
     fact = factuality(trigger)
     speaker_token = reporter(trigger)
     speaker = resolve_argument(speaker_token, ctx.actors)[0] if speaker_token is not None else None
@@ -109,7 +106,8 @@ def extract_events(
 ) -> Iterator[Event]:
     """Every event between actors in a Doc, in text order."""
     found = list(find_triggers(doc))
-    ctx = _Context(doc_id, actors, times, places, published, frozenset(t.i for t, _ in found))
+    anchors = story_anchors(doc, times, places, published, frozenset(t.i for t, _ in found))
+    ctx = _Context(doc_id, actors, anchors)
     seen: set[str] = set()
     events = []
     for trigger, coding in found:

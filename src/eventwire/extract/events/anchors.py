@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.events.factuality import clause_verb
 from eventwire.extract.places import dateline_place
@@ -24,17 +25,14 @@ from eventwire.records import Event, Place, Time
 from eventwire.resources import resource_words
 
 _GOVERNORS = {"VERB", "AUX"}
-_OWN = ("clause", "sentence")  # anchors an event has of its own, strongest first
+_OWN = ("clause", "sentence")  # anchors an event has of its own
 _COMPLEMENTS = {"ccomp", "xcomp"}
 
 
-def _attachment(doc: Doc, start: int, end: int, triggers: frozenset[int]) -> Token | None:
-    """What a time or place phrase at [start, end) attaches to: up from the phrase's root
-    through prepositions and nouns to the first verb or event trigger ("the meeting ... on
-    Wednesday": the meeting; "an airstrike in Afghanistan": the airstrike, not the main verb)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
+def _attachment(span: Span, triggers: frozenset[int]) -> Token | None:
+    """What a time or place phrase attaches to: up from the phrase's root through prepositions
+    and nouns to the first verb or event trigger ("the meeting ... on Wednesday": the meeting;
+    "an airstrike in Afghanistan": the airstrike, not the main verb)."""
     token = span.root
     while token.head.i != token.i:
         token = token.head
@@ -43,11 +41,10 @@ def _attachment(doc: Doc, start: int, end: int, triggers: frozenset[int]) -> Tok
     return token if token.pos_ in _GOVERNORS else None
 
 
-def _level(trigger: Token, governor: Token | None) -> str | None:
+def _level(trigger: Token, governor: Token) -> str | None:
     """'clause' when a phrase attached to `governor` is the trigger's own, 'sentence' when it
-    governs the trigger's clause from above, None when it belongs to another clause."""
-    if governor is None:  # (a phrase of the sentence: its governor is in the sentence too)
-        return None
+    governs the trigger's clause from above, 'complement' when it is in the clause the trigger
+    takes as complement, None when it belongs to another clause."""
     verb = clause_verb(trigger)
     if governor.i in {trigger.i, verb.i}:
         return "clause"
@@ -63,62 +60,99 @@ def _calendar(time: Time) -> bool:
     return time.type in {"DATE", "TIME"} and value[:1].isdigit()
 
 
-def _nearest(trigger: Token, found: list[tuple[str, int, int]]) -> tuple[int, str] | None:
-    """The strongest (index, level) among `found` = (level, index, start), nearest the trigger;
-    a complement's phrase counts as the sentence's."""
-    for level in (*_OWN, "complement"):
-        here = [(abs(start - trigger.idx), index) for lv, index, start in found if lv == level]
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    index: int  # into the story's times or places
+    start: int  # character offset
+    governor: Token  # what the phrase attaches to
+
+
+def _phrases(
+    doc: Doc,
+    items: Iterable[tuple[int, int, int]],
+    triggers: frozenset[int],
+    keep: Callable[[Span], bool] = lambda span: True,
+) -> tuple[_Phrase, ...]:
+    """The phrases (index, start, end) that `keep` accepts, with what each attaches to."""
+    out = []
+    for index, start, end in items:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not keep(span):
+            continue
+        governor = _attachment(span, triggers)
+        if governor is not None:
+            out.append(_Phrase(index, start, governor))
+    return tuple(out)
+
+
+def _pick(trigger: Token, phrases: Sequence[_Phrase]) -> tuple[int, str] | None:
+    """(index, level) of the strongest phrase of the trigger's sentence, nearest the trigger
+    among equals; a complement's phrase counts as the sentence's."""
+    sentence = trigger.sent
+    found = [
+        (level, phrase)
+        for phrase in phrases
+        if sentence.start_char <= phrase.start < sentence.end_char
+        and (level := _level(trigger, phrase.governor)) is not None
+    ]
+    for wanted in ("clause", "sentence", "complement"):
+        here = [(abs(p.start - trigger.idx), p.index) for level, p in found if level == wanted]
         if here:
-            return min(here)[1], "sentence" if level == "complement" else level
+            return min(here)[1], "sentence" if wanted == "complement" else wanted
     return None
 
 
-def anchor_date(
-    trigger: Token, times: Sequence[Time], published: str | None, triggers: frozenset[int]
-) -> tuple[str | None, str | None]:
-    """(TIMEX3 value, where it came from) for the event a trigger names; `triggers` are the
-    token indices of every trigger in the Doc."""
-    sentence = trigger.sent
-    doc = trigger.doc
-    found = []
-    for index, time in enumerate(times):
-        if sentence.start_char <= time.start < sentence.end_char and _calendar(time):
-            level = _level(trigger, _attachment(doc, time.start, time.end, triggers))
-            if level is not None:
-                found.append((level, index, time.start))
-    best = _nearest(trigger, found)
-    if best is not None:
-        return times[best[0]].value, best[1]
-    return (published, "published") if published else (None, None)
+@dataclass(frozen=True, slots=True)
+class StoryAnchors:
+    """The story's dated and placed phrases, what each attaches to, and its fallbacks; built
+    once per Doc (story_anchors), asked once per trigger."""
+
+    times: Sequence[Time]
+    dates: tuple[_Phrase, ...]
+    places: tuple[_Phrase, ...]
+    dateline: int | None  # index of the dateline's place
+    published: str | None
+
+    def date(self, trigger: Token) -> tuple[str | None, str | None]:
+        """(TIMEX3 value, where it came from) for the event a trigger names."""
+        best = _pick(trigger, self.dates)
+        if best is not None:
+            return self.times[best[0]].value, best[1]
+        return (self.published, "published") if self.published else (None, None)
+
+    def place(self, trigger: Token) -> tuple[int | None, str | None]:
+        """(index into places, where it came from): a where-phrase of the trigger's clause, of
+        a clause governing it or of its complement, else the dateline's place."""
+        best = _pick(trigger, self.places)
+        if best is not None:
+            return best
+        return (self.dateline, "dateline") if self.dateline is not None else (None, None)
 
 
-def anchor_place(
-    trigger: Token, places: Sequence[Place], triggers: frozenset[int]
-) -> tuple[int | None, str | None]:
-    """(index into places, where it came from): a locative phrase of the trigger's clause, else
-    of a clause governing it, else the dateline's place."""
-    sentence = trigger.sent
-    doc = trigger.doc
-    locative = resource_words("event_place_preps.txt")
-    found = []
-    for index, place in enumerate(places):
-        if not sentence.start_char <= place.start < sentence.end_char:
-            continue
-        span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in locative:
-            continue
-        level = _level(trigger, _attachment(doc, place.start, place.end, triggers))
-        if level is not None:
-            found.append((level, index, place.start))
-    best = _nearest(trigger, found)
-    if best is not None:
-        return best
+def story_anchors(
+    doc: Doc,
+    times: Sequence[Time],
+    places: Sequence[Place],
+    published: str | None,
+    triggers: frozenset[int],
+) -> StoryAnchors:
+    """The anchors of a Doc; `triggers` are the token indices of every trigger in it."""
+    where = resource_words("event_place_preps.txt")
+    dates = _phrases(
+        doc, [(i, t.start, t.end) for i, t in enumerate(times) if _calendar(t)], triggers
+    )
+    located = _phrases(
+        doc,
+        [(i, p.start, p.end) for i, p in enumerate(places)],
+        triggers,
+        lambda span: span.root.dep_ == "pobj" and span.root.head.lower_ in where,
+    )
     opening = dateline_place(doc)
-    if opening is not None:
-        for index, place in enumerate(places):
-            if place.start == opening.start_char:
-                return index, "dateline"
-    return None, None
+    dateline = next(
+        (i for i, p in enumerate(places) if opening is not None and p.start == opening.start_char),
+        None,
+    )
+    return StoryAnchors(times, dates, located, dateline, published)
 
 
 def share_anchors(events: Sequence[Event]) -> list[Event]:
