@@ -73,3 +73,17 @@ def test_places_a_neighbouring_town_decides_an_ambiguous_name(nlp: Language) -> 
     )
     athens = next(p for p in places if p.text == "Athens")
     assert athens.country == "USA" and _near(athens, 33.96, -83.38)
+
+
+def test_places_a_bare_name_is_a_town_not_a_foreign_county(nlp: Language) -> None:
+    # "Alexandria" is also a Brazilian municipality (a second-order division): a bare name is
+    # the town, and the county reading must not make Brazil the story's country
+    text = (
+        "The Alexandria city council voted on Tuesday to repave Duke Street. "
+        "Alexandria officials said the work would start in May."
+    )
+    doc = nlp(text)
+    found = [p for p in extract_places(doc) if p.text == "Alexandria"]
+    assert found and all(p.country != "BRA" and p.rule != "place.county" for p in found)
+    county = next(c for c in candidates("Henry County") if c.rule == "place.county")
+    assert county.place.feature == "admin"

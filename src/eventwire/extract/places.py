@@ -55,6 +55,9 @@ _SUFFIX = re.compile(
 )
 
 
+_COUNTY_WORD = re.compile(r"\b(?:county|parish|borough|district|shire|municipality)$", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     place: Place  # offsets zero; the caller sets them
@@ -155,6 +158,10 @@ def _score(candidate: _Candidate, context: _Context, own: list[_Candidate]) -> f
     """How well a reading fits the story (module docstring, 4); `own` are the name's readings."""
     kind = candidate.place.feature
     score = {"site": 6.0, "country": 4.0, "region": 3.5, "water": 3.5, "admin": 2.0}.get(kind, 0.0)
+    if candidate.rule == "place.county" and not _COUNTY_WORD.search(candidate.place.text):
+        # a bare name that is also a second-order division ("Alexandria", a Brazilian
+        # municipality) is far more often the town: counties are named with their word
+        score = 0.5
     if candidate.iso2 and context.countries[candidate.iso2]:
         score += 1.5
     if candidate.division and context.divisions[candidate.division]:
@@ -227,10 +234,10 @@ def _unambiguous(options: list[_Candidate]) -> _Candidate | None:
     or country among towns that share its name ("Ohio", "Russia")."""
     if len(options) == 1:
         return options[0]
-    features = [c.place.feature for c in options]
-    for kind, other in (("admin", "country"), ("country", "admin")):
-        if features.count(kind) == 1 and other not in features:
-            return options[features.index(kind)]
+    rules = [c.rule for c in options]  # counties do not count: "Alexandria" is not Brazil's
+    for kind, other in (("place.division", "place.country"), ("place.country", "place.division")):
+        if rules.count(kind) == 1 and other not in rules:
+            return options[rules.index(kind)]
     return None
 
 
