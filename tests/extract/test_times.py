@@ -74,3 +74,49 @@ def test_times_reference_words_and_ages(nlp) -> None:  # type: ignore[no-untyped
     doc = nlp("The talks are now stalled, said Ana Ruiz, 44, whose 6-year-old son was there.")
     times = [(t.text, t.value) for t in extract_times(doc, "2021-09-23")]
     assert times == [("now", "PRESENT_REF")]
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        ("last Thursday", None, ("DATE", "2021-09-16")),  # said on a Thursday: the one before
+        ("next Monday", "past", ("DATE", "2021-09-27")),
+        ("Oct. 2", "past", ("DATE", "2021-10-02")),  # "extended to Oct. 2": not a year back
+        ("the second quarter ended June 30", "past", ("DATE", "2021-Q2")),
+        ("the fiscal first quarter ended Dec. 31", "past", ("DATE", "2020-Q1")),
+        ("the six months ended June 30", "past", ("DURATION", "P6M")),
+    ],
+)
+def test_times_weekday_words_and_reporting_periods(
+    text: str, tense: str | None, expected: tuple
+) -> None:
+    assert resolve_time(text, ANCHOR, tense)[:2] == expected
+
+
+def test_times_tense_of_modals_and_passives(nlp) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.extract.times import extract_times
+
+    doc = nlp(
+        "The ministry said the convoy must be returned by Sept. 30. "
+        "The border post was closed on Sept. 20."
+    )
+    values = {t.text: t.value for t in extract_times(doc, "2021-09-23")}
+    assert values == {"Sept. 30": "2021-09-30", "Sept. 20": "2021-09-20"}
+
+
+def test_times_narrative_anchoring(nlp) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.extract.times import extract_times
+
+    doc = nlp(
+        "The ceasefire was signed on May 4, 2019. The following month, monitors arrived. "
+        "Fighting resumed later that year. The company lost $3 million in the third quarter, "
+        "against a profit of $1 million a year earlier."
+    )
+    values = [(t.text, t.value, t.rule) for t in extract_times(doc, "2021-09-23")]
+    assert ("The following month", "2019-06", "time.narrative") in values
+    assert ("that year", "2019", "time.narrative") in values or (
+        "later that year",
+        "2019",
+        "time.narrative",
+    ) in values
+    assert ("a year earlier", "2020-Q3", "time.narrative") in values

@@ -84,6 +84,11 @@ _QUARTER = re.compile(
 )
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
              "4th": 4}  # fmt: skip
+_ENDED = re.compile(
+    r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal[\s-]+)?"
+    r"(quarter|year|(?:\w+[\s-]+)?(?:months|weeks))\s+(?:that\s+)?end(?:ed|ing|s)\b",
+    re.I,
+)
 _THIS_QUARTER = re.compile(r"\b(this|current)\s+quarter\b", re.I)
 _LAST_QUARTER = re.compile(
     r"^(?:the\s+)?(?:latest|last|past|most recent|recent|year-earlier|year-ago)?\s*quarter$", re.I
@@ -164,7 +169,10 @@ def _shift_month(anchor: date, months: int) -> tuple[int, int]:
 
 def _pick(past: int, ahead: int, tense: str | None) -> int:
     """Which of two readings of an underspecified date: the one `past` units back (0: the
-    anchor's own) or `ahead` units on; by the clause's tense, else the nearer (past on a tie)."""
+    anchor's own) or `ahead` units on; by the clause's tense, else the nearer (past on a tie).
+    "before" is a past that excludes the anchor's own unit ("last Monday" said on a Monday)."""
+    if tense == "before":
+        return -(past or 7)
     if tense == "past":
         return -past
     if tense == "future":
@@ -204,6 +212,11 @@ def _day_value(
         ahead = [d for d in readings if d > anchor]
         back_days = (anchor - max(past)).days if past else 10**6
         ahead_days = (min(ahead) - anchor).days if ahead else 10**6
+        if tense != "before" and max(back_days, ahead_days) > HALF_YEAR >= min(
+            back_days, ahead_days
+        ):
+            tense = None  # a day written without its year is within half a year of the story:
+            # "extended to Nov. 20" said on Nov. 2 is this Nov. 20, past tense or not
         chosen = max(past) if _pick(back_days, ahead_days, tense) <= 0 and past else min(ahead)
         return chosen.isoformat()
     try:
@@ -242,6 +255,10 @@ def resolve_time(
 ) -> tuple[str, str | None, str]:
     """TIMEX3 (type, value, rule) of one expression; the numbered steps of the module docstring."""
     lowered = " ".join(text.lower().split())
+    # 0. a reporting period closed by a date: "the third quarter ended Sept. 30" is the quarter,
+    # "the six months ended Aug. 12" six months
+    if (match := _ENDED.search(text)) and (period := _period(match, text, anchor, tense)):
+        return period
     # 1. durations: decided before any date reading
     if (match := _DURATION.search(text)) and not _MONTH_DAY.search(text):
         return "DURATION", _duration_value(match[1], match[2]), "time.duration"
@@ -306,8 +323,14 @@ def resolve_time(
         )
     if match := _YEAR.search(text):
         return "DATE", match[1] if not match[0].endswith("s") else match[1][:3], "time.year"
-    # 5. weekdays
+    # 5. weekdays: "last Thursday" is before the story's day, "next Thursday" after it,
+    # whatever the clause's tense ("due to expire last Thursday")
     if match := _WEEKDAY.search(text):
+        before = lowered[: match.start()].split()[-2:]
+        if "last" in before or "past" in before:
+            tense = "before"
+        elif "next" in before or "coming" in before:
+            tense = "future"
         return "DATE", _weekday_value(match[1], anchor, tense), "time.weekday"
     # 6. deictic expressions and references
     for phrase, (unit, offset) in _DEICTIC.items():
@@ -322,7 +345,29 @@ def resolve_time(
     return "DATE", None, "time.unresolved"
 
 
+HALF_YEAR = 183  # days
+_MODALS = {"would", "could", "should", "must", "may", "might", "can", "ca", "'d"}
 _PLANS = {"plan", "schedule", "expect", "hope", "intend", "want", "aim", "set", "agree", "prepare"}
+
+
+def _period(
+    match: re.Match[str], text: str, anchor: date | None, tense: str | None
+) -> tuple[str, str | None, str] | None:
+    """Step 0 of resolve_time: a quarter, year or run of months ending on a written day."""
+    unit = match[2].lower()
+    if unit != "quarter":
+        if length := _DURATION.search(match[2]):
+            return "DURATION", _duration_value(length[1], length[2]), "time.period"
+        return ("DURATION", "P1Y", "time.period") if unit == "year" else None
+    end = _MONTH_DAY.search(text, match.end())
+    if end is None:
+        return None
+    closed = "before" if match[0].lower().endswith("ended") else tense  # a closed period is past
+    value = _day_value(MONTHS[end[1].lower()], int(end[2]), end[3], anchor, closed)
+    if value is None or value.startswith("X"):
+        return None
+    number = _ORDINALS[match[1].lower()] if match[1] else (int(value[5:7]) - 1) // 3 + 1
+    return "DATE", f"{value[:4]}-Q{number}", "time.period"
 
 
 def _day_of(text: str, anchor: date, tense: str | None) -> date:
@@ -404,8 +449,14 @@ def _tense(span: Span) -> str | None:
             verb.dep_ == "xcomp" and verb.head.lemma_ in _PLANS
         ):
             return "future"
-        if verb.tag_ in {"VBD", "VBN"} or auxes & {"did", "had", "was", "were"}:
+        if auxes & _MODALS or "to" in auxes:
+            # "must be returned by Jan. 14", "expect the sale to be completed by Dec. 15":
+            # a participle under a modal or an infinitive is not a past
+            return "past" if auxes & {"have", "'ve"} else None
+        if verb.tag_ == "VBD" or auxes & {"did", "had", "was", "were", "has", "have", "'ve"}:
             return "past"
+        if verb.tag_ == "VBN" and not auxes & {"is", "are", "be", "'s", "'re", "am", "being"}:
+            return "past"  # a reduced clause ("the offer, extended last week, ...")
     sentence = span.sent
     return "future" if _FUTURE.search(span.doc[sentence.start : span.end].text) else None
 
@@ -424,9 +475,66 @@ def extract_times(doc: Doc, published: str | None) -> Iterator[Time]:
             kind = "TIME"
         confidence = 0.9 if value and "X" not in value else 0.5 if value else 0.2
         found.append(Time(span.text, span.start_char, span.end_char, kind, value, rule, confidence))
+    found = _narrative(found)
     for token in doc:
         value = _REF_WORDS.get(token.lower_)
         if value is not None and not token.ent_type_ and token.pos_ == "ADV":
             end = token.idx + len(token.text)
             found.append(Time(token.text, token.idx, end, "DATE", value, "time.reference", 0.6))
     yield from sorted(found, key=lambda t: t.start)
+
+
+_CALENDAR = re.compile(r"^(\d{4})(?:-(Q[1-4]|\d{2})(?:-(\d{2}))?)?$")
+_YEAR_BEFORE = re.compile(
+    r"\b(?:a\s+)?year[\s-]+(?:earlier|ago|before)\b|\byear-(?:earlier|ago)\b", re.I
+)
+_THAT = re.compile(
+    r"^(?:earlier\s+|later\s+)?(?:on\s+)?that\s+(?:same\s+)?(day|month|year)\W*$", re.I
+)
+_FOLLOWING = re.compile(r"^the\s+(following|next|previous|preceding)\s+(day|month|year)\W*$", re.I)
+
+
+def _narrative(times: list[Time]) -> list[Time]:
+    """Times told against the story's own timeline, not its date: "that year", "the following
+    month", and "a year earlier" after a quarter (the same quarter a year before). Each takes the
+    last calendar value before it (rule time.narrative)."""
+    out: list[Time] = []
+    previous: re.Match[str] | None = None
+    for time in sorted(times, key=lambda t: t.start):
+        text = time.text.strip()
+        value = None
+        if previous is not None:
+            year, part, day = int(previous[1]), previous[2], previous[3]
+            if (match := _THAT.match(text)) and time.type == "DATE":
+                unit = match[1].lower()
+                if unit == "year":
+                    value = f"{year:04d}"
+                elif unit == "month" and part and part[0] != "Q":
+                    value = f"{year:04d}-{part}"
+                elif unit == "day" and day:
+                    value = previous[0]
+            elif match := _FOLLOWING.match(text):
+                step = 1 if match[1].lower() in {"following", "next"} else -1
+                value = _step(year, part, day, match[2].lower(), step)
+            elif _YEAR_BEFORE.search(text) and part and part[0] == "Q":
+                value = f"{year - 1:04d}-{part}"
+        if value is not None:
+            time = Time(time.text, time.start, time.end, "DATE", value, "time.narrative", 0.6)
+        elif time.value and (match := _CALENDAR.match(time.value)):
+            previous = match
+        out.append(time)
+    return out
+
+
+def _step(year: int, part: str | None, day: str | None, unit: str, step: int) -> str | None:
+    """The year, month or day `step` units from a calendar value, at the unit's granularity."""
+    if unit == "year":
+        return f"{year + step:04d}"
+    if part is None or part[0] == "Q":
+        return None
+    if unit == "month":
+        y, m = _shift_month(date(year, int(part), 1), step)
+        return f"{y:04d}-{m:02d}"
+    if day is None:
+        return None
+    return (date(year, int(part), int(day)) + timedelta(days=step)).isoformat()
