@@ -87,3 +87,16 @@ def test_places_a_bare_name_is_a_town_not_a_foreign_county(nlp: Language) -> Non
     assert found and all(p.country != "BRA" and p.rule != "place.county" for p in found)
     county = next(c for c in candidates("Henry County") if c.rule == "place.county")
     assert county.place.feature == "admin"
+
+
+def test_places_inside_the_names_of_local_agencies(nlp: Language) -> None:
+    text = (
+        "Officers of the Gainesville Police Department and deputies from the Hall County "
+        "Sheriff's Office searched the lake on Sunday, and the Central Bank of Nigeria said "
+        "nothing."
+    )
+    doc = nlp(text)
+    found = {p.text: p for p in extract_places(doc)}
+    assert "Gainesville" in found and "Hall County" in found
+    assert found["Gainesville"].country == "USA"
+    assert "Central" not in found  # a word opening a name is not a place

@@ -197,7 +197,8 @@ def _mentions(doc: Doc) -> list[Span]:
             continue
         label = span.label_
         if label in PLACE_LABELS:
-            out.append(span)
+            inside = _leading_place(span) if label == "FAC" and not candidates(span.text) else None
+            out.append(inside or span)  # "the Hall County Sheriff's Office" is a building
         elif label == "NORP":
             if resolve_country(span.text) is not None:
                 out.append(span)
@@ -214,7 +215,40 @@ def _mentions(doc: Doc) -> list[Span]:
                 )
             ):
                 out.append(span)
+            elif label == "ORG" and (inside := _leading_place(span)) is not None:
+                out.append(inside)
     return out
+
+
+_STRONG = {"place.country", "place.division", "place.region", "place.site"}
+
+
+def _leading_place(span: Span) -> Span | None:
+    """The place an organisation is named after, when its name opens with one: "Gainesville"
+    in "the Gainesville Police Department", "Douglas County" in "Douglas County Sheriff's
+    Office". A capitalised word must follow, and the name must read strongly: a country by its
+    own name, a division, a region, a county written with its word, or one of the gazetteer's
+    larger cities followed by a word of local government (resources/civic_heads.txt): a bare
+    city name opening an organisation is too often a word or a surname ("Central", "Lee")."""
+    start = span.start + (1 if span[0].lower_ == "the" else 0)
+    for size in (3, 2, 1):
+        end = start + size
+        if end >= span.end or not span.doc[end].text[:1].isupper():
+            continue
+        inside = span.doc[start:end]
+        if any(not t.text[:1].isupper() for t in inside):
+            continue
+        civic = span.doc[end].lower_ in resource_words("civic_heads.txt")
+        key = name_key(inside.text)
+        for option in candidates(inside.text):
+            if (
+                option.rule in _STRONG
+                and (option.rule != "place.country" or name_key(option.place.name) == key)
+                or option.rule == "place.county" and _COUNTY_WORD.search(inside.text)
+                or civic and option.place.feature == "city" and option.population > 0
+            ):  # fmt: skip
+                return inside
+    return None
 
 
 def _division_after(doc: Doc, span: Span) -> tuple[str, str] | None:
