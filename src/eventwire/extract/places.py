@@ -4,7 +4,9 @@
    ("Georgian", "Palestinians": news geography counts them); ORG and PERSON entities whose text
    is a country, a division or a site, or a city after a locative preposition ("in Dublin"),
    since NER often mislabels short place names in headlines and datelines; the place of a
-   dateline opening the story ("HELSINKI (AP) —", "COLUMBUS, Ohio —"), whatever NER made of it.
+   dateline opening the story ("HELSINKI (AP) —", "COLUMBUS, Ohio —"), whatever NER made of it;
+   the place an organisation or building is named after ("the Gainesville Police Department",
+   "the Hall County Sheriff's Office": `_leading_place`).
 2. Candidates for each name, each a GeoNames-style point: sites (sites.tsv: air bases,
    airports, plants, crossings; "the Transit Center at Manas" is the airport, not the town),
    countries (countries.tsv, GeoNames' country points), regions and seas (regions.tsv), first-
@@ -15,7 +17,9 @@
    right after a city ("Gainesville, Fla.", "Paris, Texas").
 4. Choice: the best-scoring candidate (`_score`): a site or a country named outright first; a
    division or city in a country or division of the story's context, a capital, a city with
-   its division written after it, then population. Unknown names are left out (no guess), so
+   its division written after it, then population; a county mainly when written with its word
+   ("Henry County": a bare "Alexandria" is the town, not a Brazilian municipality). Unknown
+   names are left out (no guess), so
    every place has coordinates; each place says which rule chose it.
 """
 

@@ -2,14 +2,20 @@
 
 First version over spaCy's DATE and TIME entities. The type is decided first (a "six-hour"
 meeting is a duration, not June), then the value:
+0. reporting periods closed by a day ("the third quarter ended Sept. 30" -> the quarter, "the
+   six months ended Aug. 12" -> P6M);
 1. durations ("six-hour", "several years", "one year to two years") -> P..;
 2. sets ("every Friday", "daily") -> XXXX-WXX-5, P1D;
 3. explicit dates ("September 28", "September22", "Sept. 28, 2021", "9/28/21") and years;
-4. months ("in July") and days without a year -> by the clause's tense, the latest one not
-   after the anchor (past) or the next one (future); in the present, the nearer;
+4. months ("in July") and days without a year -> by the clause's tense (a participle under a
+   modal or an infinitive is not a past), the latest one not after the anchor (past) or the
+   next one (future); in the present, the nearer; a day without its year stays within half a
+   year of the story when one reading is;
 5. weekdays -> the same way ("met on Wednesday" the one before, "will meet on Wednesday" the
-   one after, the story's own day included for the past);
-6. deictic expressions ("last week", "yesterday", "this year", "now").
+   one after, the story's own day included for the past; "last Monday" always before it);
+6. deictic expressions ("last week", "yesterday", "this year", "now");
+7. narrative times, against the story's last calendar value rather than its date ("that
+   year", "the following month", "a year earlier" after a quarter).
 Without a story date, relative values stay underspecified (XXXX-09-28) rather than guessed.
 """
 
