@@ -19,8 +19,8 @@
    division or city in a country or division of the story's context, a capital, a city with
    its division written after it, then population; a county mainly when written with its word
    ("Henry County": a bare "Alexandria" is the town, not a Brazilian municipality). Unknown
-   names are left out (no guess), so
-   every place has coordinates; each place says which rule chose it.
+   names are left out (no guess), so every place has coordinates; each place says which rule
+   chose it.
 """
 
 from __future__ import annotations
@@ -117,10 +117,17 @@ def _iso3(iso2: str) -> str | None:
 
 def candidates(text: str) -> list[_Candidate]:
     """Every gazetteer reading of a name (module docstring, 2)."""
+    return list(_readings(text))
+
+
+@lru_cache(maxsize=4096)
+def _readings(text: str) -> tuple[_Candidate, ...]:
+    """candidates(), computed once per name: a story names its places again and again, and
+    an agency's name is tried for the place it opens with (`_leading_place`)."""
     site = find_site(text)
     if site is not None:
         place = Place(text, 0, 0, site.name, "site", site.iso3, site.lat, site.lon, None)
-        return [_Candidate(place, "place.site", None, None)]
+        return (_Candidate(place, "place.site", None, None),)
     found: list[_Candidate] = []
     country = _country_candidate(text)
     if country is not None:
@@ -144,7 +151,7 @@ def candidates(text: str) -> list[_Candidate]:
     for town in towns().get(key, ())[:MAX_SMALL]:
         if not any(_near(town, city) for city in big):
             found.append(_city_candidate(text, town, _capitals()))
-    return found
+    return tuple(found)
 
 
 def _near(a: City, b: City) -> bool:
@@ -201,7 +208,7 @@ def _mentions(doc: Doc) -> list[Span]:
             continue
         label = span.label_
         if label in PLACE_LABELS:
-            inside = _leading_place(span) if label == "FAC" and not candidates(span.text) else None
+            inside = _leading_place(span) if label == "FAC" and not _readings(span.text) else None
             out.append(inside or span)  # "the Hall County Sheriff's Office" is a building
         elif label == "NORP":
             if resolve_country(span.text) is not None:
@@ -244,7 +251,7 @@ def _leading_place(span: Span) -> Span | None:
             continue
         civic = span.doc[end].lower_ in resource_words("civic_heads.txt")
         key = name_key(inside.text)
-        for option in candidates(inside.text):
+        for option in _readings(inside.text):
             if (
                 option.rule in _STRONG
                 and (option.rule != "place.country" or name_key(option.place.name) == key)

@@ -491,9 +491,6 @@ def extract_times(doc: Doc, published: str | None) -> Iterator[Time]:
 
 
 _CALENDAR = re.compile(r"^(\d{4})(?:-(Q[1-4]|\d{2})(?:-(\d{2}))?)?$")
-_YEAR_BEFORE = re.compile(
-    r"\b(?:a\s+)?year[\s-]+(?:earlier|ago|before)\b|\byear-(?:earlier|ago)\b", re.I
-)
 _THAT = re.compile(
     r"^(?:earlier\s+|later\s+)?(?:on\s+)?that\s+(?:same\s+)?(day|month|year)\W*$", re.I
 )
@@ -522,7 +519,7 @@ def _narrative(times: list[Time]) -> list[Time]:
             elif match := _FOLLOWING.match(text):
                 step = 1 if match[1].lower() in {"following", "next"} else -1
                 value = _step(year, part, day, match[2].lower(), step)
-            elif _YEAR_BEFORE.search(text) and part and part[0] == "Q":
+            elif _YEAR_EARLIER.search(text) and part and part[0] == "Q":
                 value = f"{year - 1:04d}-{part}"
         if value is not None:
             time = Time(time.text, time.start, time.end, "DATE", value, "time.narrative", 0.6)
