@@ -63,7 +63,7 @@ def extract_paths(
     return pipeline.run(read_paths(paths, settings), settings, duplicates)
 
 
-def _locate(text: str, actor: str | None) -> tuple[int, int] | None:
+def locate_actor(text: str, actor: str | None) -> tuple[int, int] | None:
     """Where a marked actor string stands in its sentence (any case), or None."""
     if not actor:
         return None
@@ -79,7 +79,7 @@ def code_dyads(
     nlp = load_model(settings.model)
     items = ((text, (source, target)) for text, source, target in dyads)
     for doc, (source, target) in nlp.pipe(items, as_tuples=True, batch_size=64):
-        yield code_dyad(doc, _locate(doc.text, source), _locate(doc.text, target))
+        yield code_dyad(doc, locate_actor(doc.text, source), locate_actor(doc.text, target))
 
 
 def extract_many_raw(

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from eventwire.extract.events.anchors import StoryAnchors, share_anchors, story_anchors
+from eventwire.extract.events.classify import dyad_model, view_dyad
 from eventwire.extract.events.coding import Coding
 from eventwire.extract.events.dyads import noun_arguments, resolve_argument, verb_arguments
 from eventwire.extract.events.factuality import factuality, reporter
-from eventwire.extract.events.triggers import find_triggers
+from eventwire.extract.events.triggers import find_triggers, type_coding
 from eventwire.records import Actor, Event, Evidence, Place, Time, Trigger, content_hash
 
 __all__ = ["DyadCoding", "code_dyad", "extract_events"]
@@ -152,10 +153,10 @@ def _score(trigger: Token, source: tuple[int, int] | None, target: tuple[int, in
     return score
 
 
-def code_dyad(
+def _lexicon_dyad(
     doc: Doc, source: tuple[int, int] | None, target: tuple[int, int] | None
 ) -> DyadCoding:
-    """The PLOVER type of the event from a marked source to a marked target in a one-sentence Doc."""
+    """The lexicon trigger whose parse arguments best match the marked pair (no model shipped)."""
     candidates = list(find_triggers(doc))
     if not candidates:
         return DyadCoding(None, None, None, None, 0.5, "dyad.no_trigger")
@@ -168,4 +169,30 @@ def code_dyad(
         coding.quad,
         0.7 if matched else 0.4,
         f"dyad.{'path' if matched else 'nearest'}:{coding.trigger}",
+    )
+
+
+def code_dyad(
+    doc: Doc, source: tuple[int, int] | None, target: tuple[int, int] | None
+) -> DyadCoding:
+    """The PLOVER type of the event from a marked source to a marked target in a one-sentence Doc.
+
+    The dyad model (classify.py) gives the type and its probability; the lexicon entry of the
+    predicate nearest the target gives mode and CAMEO when it codes the same type.
+    """
+    model = dyad_model()
+    if model is None:
+        return _lexicon_dyad(doc, source, target)
+    view = view_dyad(doc, source, target)
+    probabilities = model.probabilities(view.features)
+    label = max(probabilities, key=probabilities.__getitem__)
+    coding = type_coding(label, view.predicate)
+    votes = ",".join(model.votes(view.features, label))
+    return DyadCoding(
+        label,
+        coding.mode,
+        coding.cameo,
+        coding.quad,
+        round(probabilities[label], 3),
+        f"model.dyad:{votes}",
     )

@@ -1,0 +1,227 @@
+"""The PLOVER type of the event from a marked source to a marked target: a linear model over the
+words that link them in the parse.
+
+Features (all sparse, named so that a reader can see what voted):
+- `p:` the content words on the dependency path between the source's and the target's heads,
+  `lca:` the word where the two paths meet, and `pp:` the phrasal form of path verbs
+  ("hand over", "pull out");
+- `lex:` the lexicon type of each path word (ontology/triggers.tsv), `lexn:` the same, negated;
+- `obj:` the objects and event nouns hanging off the path's verbs ("imposed *sanctions* on",
+  "held *talks* with"), `tprep:` the preposition that introduces the target ("against", "with");
+- `sdep:`/`tdep:` the grammatical roles of the two heads, `t:` the target's own head word
+  ("a court *decision*");
+- `neg`, `modal:`, `future` markers on the path's verbs;
+- `w:` every content lemma of the sentence, a weak fallback when the path is empty or unparsed.
+
+The weights (ontology/dyad_model.json) are trained by tools/train_dyads.py only on dyads the
+project wrote (tools/training/dyads_written.jsonl) and on half of PLOVER GSR (Open Event Data
+Alliance, CC BY-SA 4.0); see that script for the split.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.extract.events.triggers import trigger_coding
+
+_CONTENT = {"VERB", "NOUN", "ADJ", "PROPN", "ADV"}
+_NEGATIONS = {"not", "n't", "never", "no"}
+_MODALS = {"could", "might", "may", "would", "should", "can", "must"}
+_FUTURE = {"will", "shall", "'ll", "wo"}
+_OBJECT_DEPS = {"dobj", "attr", "oprd", "nsubjpass", "xcomp", "ccomp"}
+
+
+def _span(doc: Doc, chars: tuple[int, int] | None) -> Span | None:
+    if chars is None:
+        return None
+    return doc.char_span(chars[0], chars[1], alignment_mode="expand")
+
+
+def _up(token: Token) -> list[Token]:
+    """The token and its ancestors, nearest first."""
+    return [token, *token.ancestors]
+
+
+def dependency_path(source: Token | None, target: Token | None) -> tuple[list[Token], Token | None]:
+    """The tokens strictly between the two heads on the parse tree, and where they meet."""
+    if source is None and target is None:
+        return [], None
+    if source is None or target is None:
+        one = source if source is not None else target
+        assert one is not None
+        chain = _up(one)
+        return chain[1:], chain[-1]
+    up_s, up_t = _up(source), _up(target)
+    on_t = {t.i for t in up_t}
+    meet = next((t for t in up_s if t.i in on_t), up_s[-1])
+    left = [t for t in up_s if t.i != source.i][: max(0, [x.i for x in up_s].index(meet.i))]
+    right = [t for t in up_t if t.i != target.i]
+    right = right[: max(0, [x.i for x in up_t].index(meet.i))]
+    seen: set[int] = set()
+    path = []
+    for token in [*left, *reversed(right)]:
+        if token.i not in seen and token.i not in {source.i, target.i}:
+            seen.add(token.i)
+            path.append(token)
+    return path, meet
+
+
+def _phrasal(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ == "prt":
+            return f"{token.lemma_.lower()} {child.lemma_.lower()}"
+    return None
+
+
+def _markers(tokens: Iterable[Token]) -> set[str]:
+    found = set()
+    for token in tokens:
+        for child in token.children:
+            if child.dep_ in {"aux", "auxpass", "neg", "mark", "advmod"}:
+                found.add(child.lower_)
+    return found
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    return frozenset({"say", "tell", "add", "state", "note", "write", "report", "explain"})
+
+
+def _distance(token: Token, target: Token | None) -> int:
+    """Steps up from the target's head to the token (the target's own predicate is 1)."""
+    if target is None:
+        return 0
+    for steps, up in enumerate(target.ancestors, start=1):
+        if up.i == token.i:
+            return steps
+    return 100 + abs(token.i - target.i)
+
+
+@dataclass(frozen=True, slots=True)
+class DyadView:
+    """What the classifier sees of a dyad: its features, and the predicate nearest the target
+    (the word whose lexicon entry gives mode and CAMEO when it agrees with the type)."""
+
+    features: dict[str, float]
+    predicate: Token | None
+
+
+def dyad_features(
+    doc: Doc, source: tuple[int, int] | None, target: tuple[int, int] | None
+) -> dict[str, float]:
+    """Named features of the link from the source span to the target span (char offsets)."""
+    return view_dyad(doc, source, target).features
+
+
+def view_dyad(doc: Doc, source: tuple[int, int] | None, target: tuple[int, int] | None) -> DyadView:
+    """The features and predicate of the link from the source span to the target span."""
+    feats: dict[str, float] = {"bias": 1.0}
+    s_span, t_span = _span(doc, source), _span(doc, target)
+    s_head = s_span.root if s_span is not None and len(s_span) else None
+    t_head = t_span.root if t_span is not None and len(t_span) else None
+    path, meet = dependency_path(s_head, t_head)
+    inside = {t.i for sp in (s_span, t_span) if sp is not None for t in sp}
+    words = [t for t in path if t.pos_ in _CONTENT and t.i not in inside]
+    verbs = [t for t in path if t.pos_ in {"VERB", "AUX"}]
+    if meet is not None and meet.i not in inside:
+        feats[f"lca:{meet.lemma_.lower()}"] = 1.0
+        if meet.pos_ in {"VERB", "AUX"} and meet not in verbs:
+            verbs.append(meet)
+    negated = bool(_markers(verbs) & _NEGATIONS)
+    for token in words:
+        feats[f"p:{token.lemma_.lower()}"] = 1.0
+        phrasal = _phrasal(token)
+        if phrasal:
+            feats[f"pp:{phrasal}"] = 1.0
+    predicates = [t for t in words if t.lemma_.lower() not in _speech_verbs()]
+    if meet is not None and meet.i not in inside and meet.lemma_.lower() not in _speech_verbs():
+        predicates.append(meet)
+    predicates.sort(key=lambda t: _distance(t, t_head))
+    for rank, token in enumerate(predicates):
+        coding = trigger_coding(token)
+        kind = coding.type if coding else None
+        if rank == 0:
+            feats[f"near:{token.lemma_.lower()}"] = 1.0
+        if kind:
+            feats[f"lex:{kind}"] = feats.get(f"lex:{kind}", 0.0) + 1.0
+            if rank == 0:
+                feats[f"lexnear:{kind}"] = 1.0
+            if negated:
+                feats[f"lexn:{kind}"] = 1.0
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ in _OBJECT_DEPS and child.i not in inside and child.pos_ in _CONTENT:
+                feats[f"obj:{child.lemma_.lower()}"] = 1.0
+    if t_head is not None:
+        feats[f"t:{t_head.lemma_.lower()}"] = 1.0
+        feats[f"tdep:{t_head.dep_}"] = 1.0
+        if t_head.dep_ == "pobj":
+            feats[f"tprep:{t_head.head.lower_}"] = 1.0
+            feats[f"tprep:{t_head.head.head.lemma_.lower()}_{t_head.head.lower_}"] = 1.0
+    if s_head is not None:
+        feats[f"sdep:{s_head.dep_}"] = 1.0
+    markers = _markers(verbs)
+    if negated:
+        feats["neg"] = 1.0
+    for modal in markers & _MODALS:
+        feats[f"modal:{modal}"] = 1.0
+    if markers & _FUTURE:
+        feats["future"] = 1.0
+    sentence = s_head.sent if s_head is not None else t_head.sent if t_head is not None else doc[:]
+    for token in sentence:
+        if token.pos_ in {"VERB", "NOUN"} and token.i not in inside and not token.is_stop:
+            feats[f"w:{token.lemma_.lower()}"] = 0.5
+    return DyadView(feats, predicates[0] if predicates else None)
+
+
+@dataclass(frozen=True, slots=True)
+class LinearModel:
+    """Multinomial logistic regression over named sparse features."""
+
+    classes: tuple[str, ...]
+    intercept: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+
+    def probabilities(self, feats: dict[str, float]) -> dict[str, float]:
+        scores = list(self.intercept)
+        for name, value in feats.items():
+            row = self.weights.get(name)
+            if row is not None:
+                for k, w in enumerate(row):
+                    scores[k] += w * value
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
+
+    def votes(self, feats: dict[str, float], label: str, n: int = 3) -> list[str]:
+        """The features that pushed hardest toward `label`, for the evidence."""
+        k = self.classes.index(label)
+        pushed = [(self.weights[f][k] * v, f) for f, v in feats.items() if f in self.weights]
+        return [f for w, f in sorted(pushed, reverse=True)[:n] if w > 0]
+
+
+def model_from_dict(data: dict[str, object]) -> LinearModel:
+    weights = data["weights"]
+    assert isinstance(weights, dict)
+    return LinearModel(
+        tuple(data["classes"]),  # type: ignore[arg-type]
+        tuple(data["intercept"]),  # type: ignore[arg-type]
+        {name: tuple(row) for name, row in weights.items()},
+    )
+
+
+@cache
+def dyad_model() -> LinearModel | None:
+    """The shipped model, or None when the package has none."""
+    path = resources.files("eventwire.extract.events.ontology").joinpath("dyad_model.json")
+    if not path.is_file():
+        return None
+    return model_from_dict(json.loads(path.read_text("utf-8")))

@@ -1,0 +1,108 @@
+"""Train the dyad classifier; write src/eventwire/extract/events/ontology/dyad_model.json.
+
+Training data, and only this:
+- tools/training/dyads_written.jsonl: dyads written by the project (see tools/training/README.md);
+- the 'dev' half (eventwire.evaluate.split_of) of PLOVER GSR dyads
+  (../shared/data/plover/dyads_plover_gsr.jsonl.gz; Open Event Data Alliance, PLOVER gold standard
+  records, CC BY-SA 4.0: credit them; the shipped weights are an adaptation under the same
+  licence). Its 'test' half is never read here.
+
+The PLV train dyads (../shared/data/events/dyads_plv_train.jsonl.gz) have no licence: they are
+never trained on. Their 'dev' half chose the features and the regularisation below;
+`eventwire eval dyads ... --split test` reports on the other half.
+
+Needs scikit-learn and numpy (`pip install -e .[train]`).
+Usage: .venv/bin/python tools/train_dyads.py [--gsr PATH] [--check PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from eventwire.annotate.model import load_model
+from eventwire.api import locate_actor
+from eventwire.evaluate import split_of
+from eventwire.extract.events.classify import dyad_features
+
+ROOT = Path(__file__).resolve().parents[1]
+WRITTEN = ROOT / "tools" / "training" / "dyads_written.jsonl"
+GSR = ROOT.parent / "shared" / "data" / "plover" / "dyads_plover_gsr.jsonl.gz"
+OUT = ROOT / "src" / "eventwire" / "extract" / "events" / "ontology" / "dyad_model.json"
+C = 0.5  # inverse L2 strength, chosen on the PLV dev half
+MIN_WEIGHT = 0.01  # weights smaller than this in every class are dropped from the file
+CREDIT = (
+    "dyads written by eventwire (tools/training/dyads_written.jsonl) and the dev half of "
+    "PLOVER GSR (Open Event Data Alliance, CC BY-SA 4.0)"
+)
+
+
+def read_rows(path: Path) -> list[dict[str, Any]]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def featurise(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, float]]:
+    nlp = load_model()
+    pairs = ((r["text"], r) for r in rows)
+    for doc, row in nlp.pipe(pairs, as_tuples=True, batch_size=64):
+        yield dyad_features(
+            doc,
+            locate_actor(row["text"], row.get("source")),
+            locate_actor(row["text"], row.get("target")),
+        )
+
+
+def training_rows(gsr: Path) -> list[dict[str, Any]]:
+    rows = read_rows(WRITTEN)
+    if gsr.exists():
+        rows += [r for r in read_rows(gsr) if split_of(str(r["id"])) == "dev"]
+    return rows
+
+
+def train(rows: list[dict[str, Any]], c: float = C) -> dict[str, Any]:
+    feats = list(featurise(rows))
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform(feats)
+    y = np.array([r["type"] for r in rows])
+    model = LogisticRegression(C=c, max_iter=3000)
+    model.fit(x, y)
+    names = vectorizer.get_feature_names_out()
+    weights = {}
+    for j, name in enumerate(names):
+        column = model.coef_[:, j]
+        if np.abs(column).max() >= MIN_WEIGHT:
+            weights[str(name)] = [round(float(w), 4) for w in column]
+    return {
+        "kind": "multinomial logistic regression over dyad_features",
+        "trained_on": CREDIT,
+        "rows": len(rows),
+        "C": c,
+        "classes": [str(k) for k in model.classes_],
+        "intercept": [round(float(b), 4) for b in model.intercept_],
+        "weights": weights,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--gsr", type=Path, default=GSR)
+    parser.add_argument("--c", type=float, default=C)
+    args = parser.parse_args()
+    rows = training_rows(args.gsr)
+    data = train(rows, args.c)
+    OUT.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"{OUT.name}: {len(data['weights'])} features, {data['rows']} training dyads")
+
+
+if __name__ == "__main__":
+    main()
