@@ -7,7 +7,7 @@ from eventwire.evaluate.metrics import shingle_scores
 
 __all__ = ["TASKS", "evaluate", "read_gold", "shingle_scores", "split_of"]
 
-TASKS = ("clean", "textclean", "dyads", "quotes", "times", "places")
+TASKS = ("clean", "textclean", "dyads", "events", "quotes", "times", "places")
 
 
 def evaluate(task: str, path: str, split: str | None = None) -> dict[str, object]:
@@ -23,6 +23,10 @@ def evaluate(task: str, path: str, split: str | None = None) -> dict[str, object
         from eventwire.evaluate.dyads import evaluate_dyads
 
         return evaluate_dyads(rows, split)
+    if task == "events":
+        from eventwire.evaluate.events import evaluate_events
+
+        return evaluate_events(rows, split)
     if task == "quotes":
         from eventwire.evaluate.quotes import evaluate_quotes
 

@@ -46,7 +46,7 @@ _POSSESSIVE = re.compile(r"\s*['\u2019]s?$")
 
 
 @lru_cache(maxsize=1)
-def _titles() -> dict[str, str]:
+def title_sectors() -> dict[str, str]:
     """Lowercased title or agent noun -> PLOVER sector code."""
     return {row["title"].lower(): row["sector"] for row in resource_table("titles.tsv")}
 
@@ -55,11 +55,11 @@ def sectors_in(text: str) -> tuple[str, ...]:
     """Sector codes of the titles named in `text`, longest titles first, without repeats."""
     lowered = f" {' '.join(re.findall(r'[a-z]+', text.lower()))} "
     found: list[str] = []
-    for title in sorted(_titles(), key=len, reverse=True):
+    for title in sorted(title_sectors(), key=len, reverse=True):
         if f" {title} " in lowered:
             lowered = lowered.replace(f" {title} ", " | ")
-            if _titles()[title] not in found:
-                found.append(_titles()[title])
+            if title_sectors()[title] not in found:
+                found.append(title_sectors()[title])
     return tuple(found)
 
 
@@ -285,7 +285,8 @@ def _title_fragment(span: Span) -> bool:
     doc = span.doc
     following = doc[span.end : span.end + 2]
     return any(
-        f"{span.text} {following[: i + 1].text}".lower() in _titles() for i in range(len(following))
+        f"{span.text} {following[: i + 1].text}".lower() in title_sectors()
+        for i in range(len(following))
     )
 
 

@@ -17,24 +17,38 @@ from spacy.tokens import Doc, Token
 
 from eventwire.extract.events.anchors import StoryAnchors, share_anchors, story_anchors
 from eventwire.extract.events.classify import dyad_model, view_dyad
-from eventwire.extract.events.coding import Coding
+from eventwire.extract.events.coding import Coding, quad_of
 from eventwire.extract.events.dyads import noun_arguments, resolve_argument, verb_arguments
-from eventwire.extract.events.factuality import factuality, reporter
+from eventwire.extract.events.factuality import factuality, intent, reporter
 from eventwire.extract.events.triggers import find_triggers, type_coding
 from eventwire.records import Actor, Event, Evidence, Place, Time, Trigger, content_hash
 
 __all__ = ["DyadCoding", "code_dyad", "extract_events"]
 
 MAX_PAIRS = 4  # coordinated arguments ("X, Y and Z met W") give at most this many events
+# PLOVER codes a stated intent as its own event: a cooperative act the source says it will do is
+# AGREE, a forceful one THREATEN.
+INTENT_TYPES = {
+    **dict.fromkeys(("CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"), "AGREE"),
+    **dict.fromkeys(("ASSAULT", "COERCE", "SANCTION"), "THREATEN"),
+}
+MODEL_OVERRIDE = 0.5  # the dyad model overrules the trigger's lexicon type at this probability
 
 
 def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
     return verb_arguments(trigger) if trigger.pos_ == "VERB" else noun_arguments(trigger)
 
 
-def _confidence(source: Actor | None, target: Actor | None, coding: Coding) -> float:
+def _confidence(
+    source: Actor | None, target: Actor | None, coding: Coding, probability: float | None
+) -> float:
+    """How sure the event is: both sides resolved, a verb trigger, and the dyad model's
+    probability of its type (when a model is shipped)."""
     score = 0.45 + (0.2 if source else 0.0) + (0.15 if target else 0.0)
-    return round(score - (0.05 if coding.pos == "NOUN" else 0.0), 2)
+    score -= 0.05 if coding.pos == "NOUN" else 0.0
+    if probability is not None:
+        score = score * (0.5 + 0.5 * probability)
+    return round(score, 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,40 +58,79 @@ class _Context:
     anchors: StoryAnchors
 
 
+_Side = tuple[Token | None, Actor | None, str | None]
+
+
+def _chars(token: Token | None) -> tuple[int, int] | None:
+    return (token.idx, token.idx + len(token.text)) if token is not None else None
+
+
+def _typed(
+    trigger: Token, coding: Coding, source: Token | None, target: Token | None
+) -> tuple[Coding, float | None, str]:
+    """The event's coding: the dyad model's type for the pair when it is sure enough, with the
+    trigger's lexicon entry when that codes the same type; else the lexicon's.
+
+    The model reads the link between the two sides, so it types this event only when both
+    sides are there and the trigger lies on that link; otherwise it would type another event."""
+    rule = f"lexicon.{coding.pos.lower()}:{coding.trigger}"
+    model = dyad_model()
+    if model is None or source is None or target is None:
+        return coding, None, rule
+    view = view_dyad(trigger.doc, _chars(source), _chars(target))
+    if all(p.i != trigger.i for p in view.predicates):
+        return coding, None, rule
+    probabilities = model.probabilities(view.features)
+    label = max(probabilities, key=probabilities.__getitem__)
+    if label == coding.type:
+        return coding, probabilities[label], rule + "+model.dyad"
+    if probabilities[label] < MODEL_OVERRIDE:
+        return coding, probabilities.get(coding.type, 0.0), rule
+    votes = ",".join(model.votes(view.features, label))
+    return type_coding(label, trigger), probabilities[label], f"model.dyad:{votes}"
+
+
 def _events_for(trigger: Token, coding: Coding, ctx: _Context) -> Iterator[Event]:
     sources, targets = _arguments(trigger)
-    nobody: list[tuple[Actor | None, str | None]] = [(None, None)]
-    resolved_sources: list[tuple[Actor | None, str | None]] = [
-        resolve_argument(t, ctx.actors) for t in sources
-    ]
-    resolved_targets: list[tuple[Actor | None, str | None]] = [
-        resolve_argument(t, ctx.actors) for t in targets
-    ]
+    nobody: list[_Side] = [(None, None, None)]
+    resolved_sources: list[_Side] = [(t, *resolve_argument(t, ctx.actors)) for t in sources]
+    resolved_targets: list[_Side] = [(t, *resolve_argument(t, ctx.actors)) for t in targets]
     resolved_sources, resolved_targets = resolved_sources or nobody, resolved_targets or nobody
     sentence = trigger.sent
     date, date_from = ctx.anchors.date(trigger)
     place, place_from = ctx.anchors.place(trigger)
     fact = factuality(trigger)
+    promised = intent(trigger)
     speaker_token = reporter(trigger)
     speaker = resolve_argument(speaker_token, ctx.actors)[0] if speaker_token is not None else None
     pairs = [(s, t) for s in resolved_sources for t in resolved_targets][:MAX_PAIRS]
-    for (source, source_text), (target, target_text) in pairs:
+    for (s_token, source, source_text), (t_token, target, target_text) in pairs:
         if source is None and target is None or source is not None and source is target:
             continue
+        typed, probability, rule = _typed(trigger, coding, s_token, t_token)
+        fact_here = fact
+        stated = INTENT_TYPES.get(typed.type) if promised else None
+        if stated is not None:  # "X is willing to withdraw": the statement is the event
+            typed = type_coding(stated, trigger)
+            rule, fact_here = f"{rule}+intent:{promised}", "asserted"
+        elif fact == "negated" and typed.quad <= 2 and (source or target):
+            # "X said it will not accept the refugees": a refusal, which PLOVER codes REJECT
+            typed = type_coding("REJECT", trigger)
+            rule, fact_here = f"{rule}+negated:REJECT", "asserted"
         yield Event(
             id=content_hash(
                 ctx.doc_id,
                 str(trigger.idx),
-                coding.type,
+                typed.type,
                 source.id if source else "",
                 target.id if target else "",
                 size=16,
             ),  # fmt: skip
-            type=coding.type,
-            mode=coding.mode,
-            cameo=coding.cameo,
-            quad=coding.quad,
-            intensity=coding.intensity,
+            type=typed.type,
+            mode=typed.mode,
+            cameo=typed.cameo,
+            quad=typed.quad,
+            intensity=typed.intensity,
             source=source.id if source else None,
             target=target.id if target else None,
             source_text=source_text,
@@ -86,14 +139,10 @@ def _events_for(trigger: Token, coding: Coding, ctx: _Context) -> Iterator[Event
             sentence=(sentence.start_char, sentence.end_char),
             date=date,
             place=place,
-            factuality=fact,
+            factuality=fact_here,
             reported_by=speaker.id if speaker else None,
-            confidence=_confidence(source, target, coding),
-            evidence=Evidence(
-                rule=f"lexicon.{coding.pos.lower()}:{coding.trigger}",
-                date_from=date_from,
-                place_from=place_from,
-            ),
+            confidence=_confidence(source, target, typed, probability),
+            evidence=Evidence(rule=rule, date_from=date_from, place_from=place_from),
         )
 
 
@@ -183,16 +232,15 @@ def code_dyad(
     model = dyad_model()
     if model is None:
         return _lexicon_dyad(doc, source, target)
+    if source is None and target is None and not any(True for _ in find_triggers(doc)):
+        return DyadCoding(None, None, None, None, 0.5, "dyad.no_trigger")
     view = view_dyad(doc, source, target)
     probabilities = model.probabilities(view.features)
     label = max(probabilities, key=probabilities.__getitem__)
+    rule = f"model.dyad:{','.join(model.votes(view.features, label))}"
+    if "neg:cooperation" in view.features and quad_of(label) <= 2:
+        label, rule = "REJECT", f"{rule}+negated:REJECT"  # "will not accept the refugees"
     coding = type_coding(label, view.predicate)
-    votes = ",".join(model.votes(view.features, label))
     return DyadCoding(
-        label,
-        coding.mode,
-        coding.cameo,
-        coding.quad,
-        round(probabilities[label], 3),
-        f"model.dyad:{votes}",
+        label, coding.mode, coding.cameo, coding.quad, round(probabilities[label], 3), rule
     )

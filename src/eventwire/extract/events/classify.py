@@ -29,6 +29,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.extract.events.coding import quad_of
 from eventwire.extract.events.triggers import trigger_coding
 
 _CONTENT = {"VERB", "NOUN", "ADJ", "PROPN", "ADV"}
@@ -61,6 +62,19 @@ def dependency_path(source: Token | None, target: Token | None) -> tuple[list[To
     up_s, up_t = _up(source), _up(target)
     on_t = {t.i for t in up_t}
     meet = next((t for t in up_s if t.i in on_t), up_s[-1])
+    below = [t for t in up_t if t.head.i == meet.i and t.i != meet.i]
+    if (
+        source.head.i == meet.i
+        and source.dep_ in {"nsubj", "nsubjpass"}
+        and below
+        and below[0].dep_ in {"conj", "dep"}
+        and below[0].pos_ == "VERB"
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in below[0].children)
+    ):
+        # "Russia accused Ukraine ..., then met French officials": the conjunct verb shares the
+        # subject, so the link runs through it alone
+        meet = below[0]
+        up_s = [source, meet]
     left = [t for t in up_s if t.i != source.i][: max(0, [x.i for x in up_s].index(meet.i))]
     right = [t for t in up_t if t.i != target.i]
     right = right[: max(0, [x.i for x in up_t].index(meet.i))]
@@ -71,6 +85,17 @@ def dependency_path(source: Token | None, target: Token | None) -> tuple[list[To
             seen.add(token.i)
             path.append(token)
     return path, meet
+
+
+def _complements(token: Token, depth: int = 2) -> list[Token]:
+    """Verbs of the clauses a verb takes as complement, two levels down."""
+    found = []
+    for child in token.children:
+        if child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"}:
+            found.append(child)
+            if depth > 1:
+                found.extend(_complements(child, depth - 1))
+    return found
 
 
 def _phrasal(token: Token) -> str | None:
@@ -111,6 +136,7 @@ class DyadView:
 
     features: dict[str, float]
     predicate: Token | None
+    predicates: tuple[Token, ...] = ()
 
 
 def dyad_features(
@@ -130,6 +156,13 @@ def view_dyad(doc: Doc, source: tuple[int, int] | None, target: tuple[int, int] 
     inside = {t.i for sp in (s_span, t_span) if sp is not None for t in sp}
     words = [t for t in path if t.pos_ in _CONTENT and t.i not in inside]
     verbs = [t for t in path if t.pos_ in {"VERB", "AUX"}]
+    if (s_head is None or t_head is None) and meet is not None:
+        # one side only ("X said it will not end the strike"): the clauses under the top of the
+        # path say what X did
+        for clause in _complements(meet):
+            if clause.i not in inside:
+                words.append(clause)
+                verbs.append(clause)
     if meet is not None and meet.i not in inside:
         feats[f"lca:{meet.lemma_.lower()}"] = 1.0
         if meet.pos_ in {"VERB", "AUX"} and meet not in verbs:
@@ -141,7 +174,12 @@ def view_dyad(doc: Doc, source: tuple[int, int] | None, target: tuple[int, int] 
         if phrasal:
             feats[f"pp:{phrasal}"] = 1.0
     predicates = [t for t in words if t.lemma_.lower() not in _speech_verbs()]
-    if meet is not None and meet.i not in inside and meet.lemma_.lower() not in _speech_verbs():
+    if (
+        meet is not None
+        and meet.i not in inside
+        and meet.lemma_.lower() not in _speech_verbs()
+        and all(t.i != meet.i for t in predicates)
+    ):
         predicates.append(meet)
     predicates.sort(key=lambda t: _distance(t, t_head))
     for rank, token in enumerate(predicates):
@@ -151,10 +189,11 @@ def view_dyad(doc: Doc, source: tuple[int, int] | None, target: tuple[int, int] 
             feats[f"near:{token.lemma_.lower()}"] = 1.0
         if kind:
             feats[f"lex:{kind}"] = feats.get(f"lex:{kind}", 0.0) + 1.0
-            if rank == 0:
-                feats[f"lexnear:{kind}"] = 1.0
+            feats[f"{'lexnear' if rank == 0 else 'lexfar'}:{kind}"] = 1.0
             if negated:
                 feats[f"lexn:{kind}"] = 1.0
+                if quad_of(kind) <= 2:
+                    feats["neg:cooperation"] = 1.0
     for verb in verbs:
         for child in verb.children:
             if child.dep_ in _OBJECT_DEPS and child.i not in inside and child.pos_ in _CONTENT:
@@ -178,7 +217,7 @@ def view_dyad(doc: Doc, source: tuple[int, int] | None, target: tuple[int, int] 
     for token in sentence:
         if token.pos_ in {"VERB", "NOUN"} and token.i not in inside and not token.is_stop:
             feats[f"w:{token.lemma_.lower()}"] = 0.5
-    return DyadView(feats, predicates[0] if predicates else None)
+    return DyadView(feats, predicates[0] if predicates else None, tuple(predicates))
 
 
 @dataclass(frozen=True, slots=True)

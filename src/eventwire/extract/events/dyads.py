@@ -15,8 +15,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from eventwire.extract.actors import actor_at
+from eventwire.extract.actors import actor_at, title_sectors
 from eventwire.records import Actor
+from eventwire.resources import resource_words
 
 SUBJECTS = {"nsubj", "csubj"}
 ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -67,15 +68,31 @@ def verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
         sources = [p for p in _prep_objects(verb, {"by"}) if p.head.lower_ == "by"]
     head = verb
     while (
-        not sources and head.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and head.head.i != head.i
+        not sources
+        and head.dep_ in {"xcomp", "conj", "advcl", "ccomp", "acomp"}
+        and head.head.i != head.i
     ):
-        head = head.head
+        head = head.head  # "agreed not to disclose", "is willing to withdraw"
         sources = _children(head, SUBJECTS)
+    things = [s for s in sources if not _may_act(s)]
+    if things and verb.dep_ == "ccomp" and verb.head.lemma_ in resource_words("causatives.txt"):
+        # "Uzbekistan ordered the base closed": the causer acts on the thing
+        targets = things + targets
+        sources = _children(verb.head, SUBJECTS)
     targets += _children(verb, OBJECTS)
     targets += [p for p in _prep_objects(verb, TARGET_PREPS) if p.head.lower_ != "by"]
     for clause in _children(verb, {"ccomp", "xcomp"}):
         targets += _children(clause, {"nsubj"})
     return _expand(sources), _expand(targets)
+
+
+def _may_act(token: Token) -> bool:
+    """Can a subject be an actor: a name, a pronoun, or a noun for people or bodies?"""
+    return (
+        token.ent_type_ in ACTOR_ENTS
+        or token.pos_ in {"PRON", "PROPN"}
+        or token.lemma_.lower() in title_sectors()
+    )
 
 
 def noun_arguments(noun: Token) -> tuple[list[Token], list[Token]]:
@@ -133,8 +150,38 @@ def resolve_argument(token: Token, actors: Sequence[Actor]) -> tuple[Actor | Non
                 )
                 if found:
                     break
+    if found is None and token.pos_ == "NOUN":
+        found = _holder(token, actors)
     text = phrase.text if len(phrase) <= 12 else token.text
     return found, text
+
+
+HOLDER_WINDOW = 2  # sentences back in which "the base" looks for the one an actor leased
+
+
+def _holder(token: Token, actors: Sequence[Actor]) -> Actor | None:
+    """The actor that holds a thing named by a definite noun phrase ("ordered the base closed"
+    after "The U.S. leased K2 as a base"): the subject of a holding verb (resources/holders.txt)
+    whose object is an earlier mention of the same noun, within HOLDER_WINDOW sentences."""
+    if not any(c.lower_ in {"the", "that", "this"} for c in token.children if c.dep_ == "det"):
+        return None
+    sentence = token.sent
+    start = sentence.start
+    for _ in range(HOLDER_WINDOW):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    holders = resource_words("holders.txt")
+    for earlier in reversed(token.doc[start : token.i]):
+        if earlier.lemma_ != token.lemma_ or earlier.pos_ != "NOUN":
+            continue
+        verb = earlier.head.head if earlier.dep_ == "pobj" else earlier.head
+        if earlier.dep_ in {"dobj", "pobj"} and verb.lemma_ in holders:
+            for subject in _children(verb, SUBJECTS):
+                holder = actor_at(actors, subject.idx, subject.idx + len(subject.text))
+                if holder is not None:
+                    return holder
+    return None
 
 
 def _antecedent(token: Token, kind: str, actors: Sequence[Actor]) -> Actor | None:

@@ -84,3 +84,16 @@ def reporter(trigger: Token) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def intent(trigger: Token) -> str | None:
+    """The word that makes the trigger's clause a statement of intent by its subject ("will",
+    "willing", "vowed", resources/intent_heads.txt), or None. A negated clause has none."""
+    chain = _clause_chain(trigger)
+    markers = _markers(chain)
+    if markers & {"not", "n't", "never", "no"}:
+        return None
+    heads = resource_words("intent_heads.txt")
+    for word in sorted(markers & heads):
+        return word
+    return next((t.lemma_ for t in chain[1:] if t.lemma_ in heads), None)
