@@ -27,6 +27,7 @@ from eventwire.resources import resource_words
 _GOVERNORS = {"VERB", "AUX"}
 _OWN = ("clause", "sentence")  # anchors an event has of its own
 _COMPLEMENTS = {"ccomp", "xcomp"}
+_OCCASION_MARKS = {"when", "while", "as"}  # a clause naming the occasion of its governor
 
 
 def _attachment(span: Span, triggers: frozenset[int]) -> Token | None:
@@ -52,6 +53,12 @@ def _level(trigger: Token, governor: Token) -> str | None:
         return "sentence"
     if governor.dep_ in _COMPLEMENTS and governor.head.i == verb.i:
         return "complement"  # "insisted the U.S. vacate the base in 2014": the demand's date too
+    if (
+        governor.dep_ == "advcl"
+        and governor.head.i == verb.i
+        and any(c.lower_ in _OCCASION_MARKS for c in governor.children if c.dep_ == "advmod")
+    ):
+        return "complement"  # "discussed it with them when they met in Greece": the same occasion
     return None
 
 

@@ -134,10 +134,20 @@ def _expand(tokens: list[Token]) -> list[Token]:
 def resolve_argument(token: Token, actors: Sequence[Actor]) -> tuple[Actor | None, str]:
     """The actor an argument head names (its own span, then its phrase), and the phrase's text.
 
-    Pronouns go to the nearest compatible actor mentioned before them.
+    Pronouns go to the nearest compatible actor mentioned before them; a relative pronoun to
+    the noun its clause modifies ("a mistake that killed 10 civilians"), and a predicate noun
+    to its subject ("it was a mistake that ...": "it").
     """
+    token = _antecedent_noun(token)
     kind = _PRONOUNS.get(token.lower_)
     if kind is not None:
+        speaker = _reporting_subject(token)
+        if speaker is not None and speaker.lower_ not in _PRONOUNS:
+            found = resolve_argument(speaker, actors)[0]
+            if found is not None and (
+                kind == "any" or (kind == "person") == (found.kind == "person")
+            ):
+                return found, token.text  # "Syria says it is willing": Syria
         return _antecedent(token, kind, actors), token.text
     phrase = token.doc[token.left_edge.i : token.right_edge.i + 1]
     found = actor_at(actors, token.idx, token.idx + len(token.text))
@@ -182,6 +192,30 @@ def _holder(token: Token, actors: Sequence[Actor]) -> Actor | None:
                 if holder is not None:
                     return holder
     return None
+
+
+def _reporting_subject(token: Token) -> Token | None:
+    """The subject of the clause that reports the pronoun's clause ("X says it will ...")."""
+    if token.dep_ not in {"nsubj", "nsubjpass"} or token.head.dep_ != "ccomp":
+        return None
+    verb = token.head.head
+    while True:  # "X claimed ..., but now says it was": the conjunct shares X
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None or verb.dep_ != "conj":
+            return subject
+        verb = verb.head
+
+
+def _antecedent_noun(token: Token) -> Token:
+    """What a relative pronoun stands for, through a copula ("it was a mistake that")."""
+    if token.tag_ not in {"WDT", "WP"} or token.head.dep_ != "relcl":
+        return token
+    noun = token.head.head
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+    return noun
 
 
 def _antecedent(token: Token, kind: str, actors: Sequence[Actor]) -> Actor | None:
