@@ -118,3 +118,66 @@ def test_events_dateline_place_and_mentions_of_one_event(nlp: Language) -> None:
     assert met.evidence.place_from == "dateline" and met.place is not None
     assert alone.places[met.place].name == "Nairobi"
     assert met.date == "2025-03-05" and met.evidence.date_from == "published"
+
+
+def test_events_stated_intent_is_agree_or_threaten(nlp: Language) -> None:
+    doc = _document(nlp, "Kenya says it is ready to provide engineers to Ghana after the floods.")
+    found = _summary(doc)
+    assert ("AGREE", "Kenya", "Ghana", "asserted") in found, found
+    agree = next(e for e in doc.events if e.target is not None)
+    assert "+intent:ready" in agree.evidence.rule
+    doc = _document(nlp, "The Chadian army vowed to attack the rebel camps.")
+    found = _summary(doc)
+    assert {(t, f) for t, _, _, f in found} == {("THREATEN", "asserted")}, found
+
+
+def test_events_refused_cooperation_is_reject(nlp: Language) -> None:
+    doc = _document(
+        nlp, "Poland said it will not accept migrants sent back by Belarus this winter."
+    )
+    found = _summary(doc)
+    assert any(t == "REJECT" and s == "Poland" and f == "asserted" for t, s, _, f in found), found
+    assert not any(t == "AGREE" and f == "asserted" for t, _, _, f in found), found
+
+
+def test_events_causative_and_the_holder_of_a_thing(nlp: Language) -> None:
+    doc = _document(
+        nlp,
+        "France rented the old airfield outside Niamey as a base for its drones. "
+        "In August, Senegal ordered the base closed.",
+    )
+    found = _summary(doc)
+    assert any(s == "Senegal" and t == "France" for _, s, t, _ in found), found
+    closing = next(e for e in doc.events if e.source_text and "Senegal" in e.source_text)
+    assert closing.date == "2024-08", closing
+
+
+def test_events_relative_pronoun_and_reported_it(nlp: Language) -> None:
+    doc = _document(
+        nlp,
+        "Colombia's army first said the raid hit a rebel depot, but it now says it was an error "
+        "that killed four farmers.",
+    )
+    killed = [e for e in doc.events if e.trigger.text == "killed"]
+    assert killed and killed[0].source is not None, _summary(doc)
+    names = {a.id: a.name for a in doc.actors}
+    assert "Colombia" in names[killed[0].source], names[killed[0].source]
+
+
+def test_events_when_clause_lends_its_place(nlp: Language) -> None:
+    doc = _document(
+        nlp,
+        "The Kenyan minister said she discussed the border with Ethiopian officials when they met "
+        "in Addis Ababa on Friday.",
+    )
+    discussed = [e for e in doc.events if e.trigger.text == "discussed"]
+    assert discussed and discussed[0].place is not None, _summary(doc)
+    assert discussed[0].evidence.place_from == "sentence"
+
+
+def test_code_dyad_says_which_features_voted(nlp: Language) -> None:
+    doc = nlp("Tanzania condemned the raid on the Kenyan embassy in Dodoma.")
+    coding = code_dyad(doc, (0, 8), (doc.text.index("the raid"), doc.text.index("the raid") + 8))
+    assert coding.type == "ACCUSE" and coding.quad == 3
+    assert coding.rule.startswith("model.dyad:lex") and "ACCUSE" in coding.rule
+    assert 0.0 < coding.confidence <= 1.0

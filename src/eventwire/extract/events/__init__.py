@@ -22,6 +22,7 @@ from eventwire.extract.events.dyads import noun_arguments, resolve_argument, ver
 from eventwire.extract.events.factuality import factuality, intent, reporter
 from eventwire.extract.events.triggers import find_triggers, type_coding
 from eventwire.records import Actor, Event, Evidence, Place, Time, Trigger, content_hash
+from eventwire.resources import resource_words
 
 __all__ = ["DyadCoding", "code_dyad", "extract_events"]
 
@@ -156,6 +157,15 @@ def extract_events(
 ) -> Iterator[Event]:
     """Every event between actors in a Doc, in text order."""
     found = list(find_triggers(doc))
+    at = {t.i for t, _ in found}
+    intent_words = resource_words("intent_heads.txt")
+    # "vowed to bomb", "agreed to withdraw": the complement's event carries the stated intent
+    found = [
+        (t, c)
+        for t, c in found
+        if t.lemma_ not in intent_words
+        or not any(x.dep_ == "xcomp" and x.i in at for x in t.children)
+    ]
     anchors = story_anchors(doc, times, places, published, frozenset(t.i for t, _ in found))
     ctx = _Context(doc_id, actors, anchors)
     seen: set[str] = set()
