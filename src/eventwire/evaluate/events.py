@@ -63,20 +63,22 @@ def evaluate_events(rows: Iterable[dict[str, Any]], split: str | None = None) ->
     for row, document in run_as_given(rows):
         golds = list(row.get("events") or [])
         gold_total += len(golds)
-        events = list(document.events) if document is not None else []
-        factuality.update(e.factuality for e in events)
-        asserted = [e for e in events if e.factuality == "asserted"]
+        if document is None:  # refused: every gold event is missed
+            missed.update(str(g["type"]) for g in golds)
+            continue
+        factuality.update(e.factuality for e in document.events)
+        asserted = [e for e in document.events if e.factuality == "asserted"]
         text = str(row["text"])
         for gold in golds:
             accept = gold.get("accept") or [gold["type"]]
-            if any(_matches(e, gold, document, text) for e in asserted if document):
+            if any(_matches(e, gold, document, text) for e in asserted):
                 found += 1
             else:
                 missed[str(gold["type"])] += 1
             typed += any(e.type in accept for e in asserted)
         output += len(asserted)
         for event in asserted:
-            right += any(_matches(event, g, document, text) for g in golds if document)
+            right += any(_matches(event, g, document, text) for g in golds)
             right_type += any(event.type in (g.get("accept") or [g["type"]]) for g in golds)
     recall, precision = _ratio(found, gold_total), _ratio(right, output)
     return {

@@ -3,7 +3,9 @@
 1. Find trigger words (verbs and event nouns) in every sentence.
 2. Read their source and target heads from the parse and resolve them to actors.
 3. Keep an event when at least one side is an actor and the two sides differ.
-4. Code it (type, mode, CAMEO, quad, intensity), judge its factuality and reporter.
+4. Code it (type, mode, CAMEO, quad, intensity): the lexicon's, or the dyad model's (classify.py)
+   when it reads the trigger's own link and disagrees with confidence; a stated intent is AGREE
+   or THREATEN and refused cooperation REJECT. Judge its factuality and reporter.
 5. Anchor it (anchors.py): the date and place of its clause, else of a clause governing it,
    else another mention of the same event, else the dateline's place and the story's date.
 """
@@ -75,20 +77,18 @@ def _typed(
     The model reads the link between the two sides, so it types this event only when both
     sides are there and the trigger lies on that link; otherwise it would type another event."""
     rule = f"lexicon.{coding.pos.lower()}:{coding.trigger}"
-    model = dyad_model()
-    if model is None or source is None or target is None:
+    if source is None or target is None:
         return coding, None, rule
+    model = dyad_model()
     view = view_dyad(trigger.doc, _chars(source), _chars(target))
     if all(p.i != trigger.i for p in view.predicates):
         return coding, None, rule
-    probabilities = model.probabilities(view.features)
-    label = max(probabilities, key=probabilities.__getitem__)
+    label, probabilities = model.predict(view.features)
     if label == coding.type:
         return coding, probabilities[label], rule + "+model.dyad"
     if probabilities[label] < MODEL_OVERRIDE:
         return coding, probabilities.get(coding.type, 0.0), rule
-    votes = ",".join(model.votes(view.features, label))
-    return type_coding(label, trigger), probabilities[label], f"model.dyad:{votes}"
+    return type_coding(label, trigger), probabilities[label], model.rule(view.features, label)
 
 
 def _events_for(trigger: Token, coding: Coding, ctx: _Context) -> Iterator[Event]:
@@ -188,49 +188,6 @@ class DyadCoding:
     rule: str
 
 
-def _inside(token: Token, span: tuple[int, int] | None) -> bool:
-    return span is not None and span[0] <= token.idx < span[1]
-
-
-def _score(trigger: Token, source: tuple[int, int] | None, target: tuple[int, int] | None) -> float:
-    """How well a trigger's arguments match the marked source and target."""
-    sources, targets = _arguments(trigger)
-    score = 0.0
-    score += (
-        2.0
-        if any(_inside(t, source) or any(_inside(x, source) for x in t.subtree) for t in sources)
-        else 0.0
-    )
-    score += (
-        2.0
-        if any(_inside(t, target) or any(_inside(x, target) for x in t.subtree) for t in targets)
-        else 0.0
-    )
-    anchor = target or source
-    if anchor is not None:
-        score -= min(abs(trigger.idx - anchor[0]), 400) / 400
-    return score
-
-
-def _lexicon_dyad(
-    doc: Doc, source: tuple[int, int] | None, target: tuple[int, int] | None
-) -> DyadCoding:
-    """The lexicon trigger whose parse arguments best match the marked pair (no model shipped)."""
-    candidates = list(find_triggers(doc))
-    if not candidates:
-        return DyadCoding(None, None, None, None, 0.5, "dyad.no_trigger")
-    trigger, coding = max(candidates, key=lambda pair: _score(pair[0], source, target))
-    matched = _score(trigger, source, target) > 0
-    return DyadCoding(
-        coding.type,
-        coding.mode,
-        coding.cameo,
-        coding.quad,
-        0.7 if matched else 0.4,
-        f"dyad.{'path' if matched else 'nearest'}:{coding.trigger}",
-    )
-
-
 def code_dyad(
     doc: Doc, source: tuple[int, int] | None, target: tuple[int, int] | None
 ) -> DyadCoding:
@@ -240,14 +197,11 @@ def code_dyad(
     predicate nearest the target gives mode and CAMEO when it codes the same type.
     """
     model = dyad_model()
-    if model is None:
-        return _lexicon_dyad(doc, source, target)
-    if source is None and target is None and not any(True for _ in find_triggers(doc)):
+    if source is None and target is None and next(find_triggers(doc), None) is None:
         return DyadCoding(None, None, None, None, 0.5, "dyad.no_trigger")
     view = view_dyad(doc, source, target)
-    probabilities = model.probabilities(view.features)
-    label = max(probabilities, key=probabilities.__getitem__)
-    rule = f"model.dyad:{','.join(model.votes(view.features, label))}"
+    label, probabilities = model.predict(view.features)
+    rule = model.rule(view.features, label)
     if "neg:cooperation" in view.features and quad_of(label) <= 2:
         label, rule = "REJECT", f"{rule}+negated:REJECT"  # "will not accept the refugees"
     coding = type_coding(label, view.predicate)

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -30,12 +29,12 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.events.coding import quad_of
+from eventwire.extract.events.factuality import FUTURE, NEGATIONS, clause_markers
 from eventwire.extract.events.triggers import trigger_coding
+from eventwire.resources import resource_words
 
 _CONTENT = {"VERB", "NOUN", "ADJ", "PROPN", "ADV"}
-_NEGATIONS = {"not", "n't", "never", "no"}
 _MODALS = {"could", "might", "may", "would", "should", "can", "must"}
-_FUTURE = {"will", "shall", "'ll", "wo"}
 _OBJECT_DEPS = {"dobj", "attr", "oprd", "nsubjpass", "xcomp", "ccomp"}
 
 
@@ -75,9 +74,8 @@ def dependency_path(source: Token | None, target: Token | None) -> tuple[list[To
         # subject, so the link runs through it alone
         meet = below[0]
         up_s = [source, meet]
-    left = [t for t in up_s if t.i != source.i][: max(0, [x.i for x in up_s].index(meet.i))]
-    right = [t for t in up_t if t.i != target.i]
-    right = right[: max(0, [x.i for x in up_t].index(meet.i))]
+    left = up_s[1 : [x.i for x in up_s].index(meet.i) + 1]
+    right = up_t[1 : [x.i for x in up_t].index(meet.i) + 1]
     seen: set[int] = set()
     path = []
     for token in [*left, *reversed(right)]:
@@ -103,20 +101,6 @@ def _phrasal(token: Token) -> str | None:
         if child.dep_ == "prt":
             return f"{token.lemma_.lower()} {child.lemma_.lower()}"
     return None
-
-
-def _markers(tokens: Iterable[Token]) -> set[str]:
-    found = set()
-    for token in tokens:
-        for child in token.children:
-            if child.dep_ in {"aux", "auxpass", "neg", "mark", "advmod"}:
-                found.add(child.lower_)
-    return found
-
-
-@cache
-def _speech_verbs() -> frozenset[str]:
-    return frozenset({"say", "tell", "add", "state", "note", "write", "report", "explain"})
 
 
 def _distance(token: Token, target: Token | None) -> int:
@@ -167,17 +151,19 @@ def view_dyad(doc: Doc, source: tuple[int, int] | None, target: tuple[int, int] 
         feats[f"lca:{meet.lemma_.lower()}"] = 1.0
         if meet.pos_ in {"VERB", "AUX"} and meet not in verbs:
             verbs.append(meet)
-    negated = bool(_markers(verbs) & _NEGATIONS)
+    negated = bool(clause_markers(verbs) & NEGATIONS)
     for token in words:
         feats[f"p:{token.lemma_.lower()}"] = 1.0
         phrasal = _phrasal(token)
         if phrasal:
             feats[f"pp:{phrasal}"] = 1.0
-    predicates = [t for t in words if t.lemma_.lower() not in _speech_verbs()]
+    predicates = [
+        t for t in words if t.lemma_.lower() not in resource_words("neutral_speech_verbs.txt")
+    ]
     if (
         meet is not None
         and meet.i not in inside
-        and meet.lemma_.lower() not in _speech_verbs()
+        and meet.lemma_.lower() not in resource_words("neutral_speech_verbs.txt")
         and all(t.i != meet.i for t in predicates)
     ):
         predicates.append(meet)
@@ -206,12 +192,12 @@ def view_dyad(doc: Doc, source: tuple[int, int] | None, target: tuple[int, int] 
             feats[f"tprep:{t_head.head.head.lemma_.lower()}_{t_head.head.lower_}"] = 1.0
     if s_head is not None:
         feats[f"sdep:{s_head.dep_}"] = 1.0
-    markers = _markers(verbs)
+    markers = clause_markers(verbs)
     if negated:
         feats["neg"] = 1.0
     for modal in markers & _MODALS:
         feats[f"modal:{modal}"] = 1.0
-    if markers & _FUTURE:
+    if markers & FUTURE:
         feats["future"] = 1.0
     sentence = s_head.sent if s_head is not None else t_head.sent if t_head is not None else doc[:]
     for token in sentence:
@@ -240,6 +226,15 @@ class LinearModel:
         total = sum(exps)
         return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
 
+    def predict(self, feats: dict[str, float]) -> tuple[str, dict[str, float]]:
+        """The most probable class, and every class's probability."""
+        probabilities = self.probabilities(feats)
+        return max(probabilities, key=probabilities.__getitem__), probabilities
+
+    def rule(self, feats: dict[str, float], label: str) -> str:
+        """The evidence rule of a coding: the model and the features that voted for it."""
+        return f"model.dyad:{','.join(self.votes(feats, label))}"
+
     def votes(self, feats: dict[str, float], label: str, n: int = 3) -> list[str]:
         """The features that pushed hardest toward `label`, for the evidence."""
         k = self.classes.index(label)
@@ -258,9 +253,7 @@ def model_from_dict(data: dict[str, object]) -> LinearModel:
 
 
 @cache
-def dyad_model() -> LinearModel | None:
-    """The shipped model, or None when the package has none."""
+def dyad_model() -> LinearModel:
+    """The shipped model (ontology/dyad_model.json, written by tools/train_dyads.py)."""
     path = resources.files("eventwire.extract.events.ontology").joinpath("dyad_model.json")
-    if not path.is_file():
-        return None
     return model_from_dict(json.loads(path.read_text("utf-8")))

@@ -8,12 +8,15 @@ subject.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
 from eventwire.resources import resource_words
 
 _HYPOTHETICAL = {"could", "might", "may", "would", "should", "can", "if", "unless", "whether"}
-_FUTURE = {"will", "shall", "'ll", "wo"}
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _FUTURE_HEADS = {"schedule", "expect", "plan", "intend", "prepare", "aim", "hope", "set", "want"}
 _NOUN_HEADS = {"threat", "possibility", "risk", "prospect", "plan", "need", "danger"}
 
@@ -42,9 +45,10 @@ def _clause_chain(trigger: Token) -> list[Token]:
     return chain
 
 
-def _markers(chain: list[Token]) -> set[str]:
+def clause_markers(tokens: Iterable[Token]) -> set[str]:
+    """Auxiliaries, negations, subordinators and adverbs attached to the given verbs."""
     found = set()
-    for token in chain:
+    for token in tokens:
         for child in token.children:
             if child.dep_ in {"aux", "auxpass", "neg", "mark", "advmod"}:
                 found.add(child.lower_)
@@ -54,8 +58,8 @@ def _markers(chain: list[Token]) -> set[str]:
 def factuality(trigger: Token) -> str:
     """asserted | negated | future | hypothetical for the event a trigger names."""
     chain = _clause_chain(trigger)
-    markers = _markers(chain)
-    if markers & {"not", "n't", "never", "no"}:
+    markers = clause_markers(chain)
+    if markers & NEGATIONS:
         return "negated"
     if markers & _HYPOTHETICAL:
         return "hypothetical"
@@ -64,7 +68,7 @@ def factuality(trigger: Token) -> str:
         or trigger.head.lemma_ in _NOUN_HEADS
     ):
         return "hypothetical"
-    if markers & _FUTURE or any(t.lemma_ in _FUTURE_HEADS for t in chain[1:]):
+    if markers & FUTURE or any(t.lemma_ in _FUTURE_HEADS for t in chain[1:]):
         return "future"
     return "asserted"
 
@@ -90,10 +94,13 @@ def intent(trigger: Token) -> str | None:
     """The word that makes the trigger's clause a statement of intent by its subject ("will",
     "willing", "vowed", resources/intent_heads.txt), or None. A negated clause has none."""
     chain = _clause_chain(trigger)
-    markers = _markers(chain)
-    if markers & {"not", "n't", "never", "no"}:
+    markers = clause_markers(chain)
+    if markers & NEGATIONS:
         return None
     heads = resource_words("intent_heads.txt")
-    for word in sorted(markers & heads):
-        return word
-    return next((t.lemma_ for t in chain[1:] if t.lemma_ in heads), None)
+    stated = min(markers & heads, default=None)
+    return (
+        stated
+        if stated is not None
+        else next((t.lemma_ for t in chain[1:] if t.lemma_ in heads), None)
+    )
