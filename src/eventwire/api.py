@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from eventwire import pipeline
 from eventwire.annotate import load_model
+from eventwire.annotate.encoder import sentence_encoder
 from eventwire.clean.dedup import DuplicateIndex
 from eventwire.errors import EventwireError
 from eventwire.extract.events import DyadCoding, code_dyad
@@ -77,9 +79,13 @@ def code_dyads(
     """The PLOVER coding of the event from source to target in each (text, source, target)."""
     settings = settings or Settings()
     nlp = load_model(settings.model)
-    items = ((text, (source, target)) for text, source, target in dyads)
-    for doc, (source, target) in nlp.pipe(items, as_tuples=True, batch_size=64):
-        yield code_dyad(doc, locate_actor(doc.text, source), locate_actor(doc.text, target))
+    encoder = sentence_encoder() if settings.sentence_vectors else None
+    rows = iter(dyads)
+    while chunk := list(islice(rows, 64)):
+        vectors = encoder.encode([text for text, _, _ in chunk]) if encoder else [None] * len(chunk)
+        docs = nlp.pipe(text for text, _, _ in chunk)
+        for doc, (text, source, target), vector in zip(docs, chunk, vectors, strict=True):
+            yield code_dyad(doc, locate_actor(text, source), locate_actor(text, target), vector)
 
 
 def extract_many_raw(

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from eventwire.clean.debris import dateline
+from eventwire.extract.gazetteer import AMBIGUOUS_NAMES, countries, name_key
 from eventwire.resources import resource_words
 
 _INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$")  # U.S., U.N., U.K.
@@ -96,4 +97,57 @@ def entity_guard(doc: Doc) -> Doc:
         if end > ent.start:
             kept.append(Span(doc, ent.start, end, label=ent.label_))
     doc.ents = kept
+    return doc
+
+
+def _country_at(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens start..end spell a country's name, capitalised as a name is."""
+    words = doc[start:end]
+    if not all(t.is_alpha and (t.is_title or t.is_upper) or t.text == "." for t in words):
+        return False
+    key = name_key(words.text)
+    if key == "us" and not words.text.isupper():
+        return False  # "Us" at a sentence's start is the pronoun
+    return key in countries().names
+
+
+@Language.component(
+    "eventwire_country_names",
+    requires=["doc.ents"],
+    assigns=["doc.ents"],
+)
+def country_names(doc: Doc) -> Doc:
+    """Country names the small model's NER leaves out ("Nigeria says ...", often at a sentence's
+    start) become GPE entities, and a country's bare name tagged PERSON ("Mali") is relabelled;
+    names that are also first names or other words ("Jordan", "Chad") are left to the NER."""
+    kept: list[Span] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if (
+            ent.label_ == "PERSON"
+            and _country_at(doc, ent.start, ent.end)
+            and name_key(ent.text) not in AMBIGUOUS_NAMES
+        ):
+            ent = Span(doc, ent.start, ent.end, label="GPE")
+        kept.append(ent)
+        taken.update(range(ent.start, ent.end))
+    i = 0
+    while i < len(doc):
+        size = next(
+            (
+                n
+                for n in (3, 2, 1)
+                if i + n <= len(doc)
+                and not taken.intersection(range(i, i + n))
+                and _country_at(doc, i, i + n)
+                and name_key(doc[i : i + n].text) not in AMBIGUOUS_NAMES
+                and not (i + n < len(doc) and doc[i + n].pos_ == "PROPN")
+                and not (i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title)
+            ),
+            0,
+        )
+        if size:
+            kept.append(Span(doc, i, i + size, label="GPE"))
+        i += size or 1
+    doc.ents = sorted(kept, key=lambda span: span.start)
     return doc

@@ -41,6 +41,7 @@ def load_model(name: str = "en_core_web_sm") -> Language:
     nlp.add_pipe("eventwire_paragraph_breaks", before="parser")
     nlp.add_pipe("eventwire_abbreviations", before="parser")
     nlp.add_pipe("eventwire_entity_guard", after="ner")
+    nlp.add_pipe("eventwire_country_names", after="eventwire_entity_guard")
     return nlp
 
 

@@ -112,14 +112,14 @@ def find_country_in(text: str) -> Country | None:
                 continue
             if key == "us" and not words[i + size - 1].isupper():
                 continue  # "us" is the pronoun; "US" the country
-            if key in _AMBIGUOUS and not words[i][:1].isupper():
+            if key in AMBIGUOUS_NAMES and not words[i][:1].isupper():
                 continue  # "china" the porcelain, "turkey" the bird
             return found
     return None
 
 
 # Short keys that are ordinary English words in lowercase text; only their capitalised forms count.
-_AMBIGUOUS = {"china", "turkey", "chad", "guinea", "jordan", "georgia"}
+AMBIGUOUS_NAMES = {"china", "turkey", "chad", "guinea", "jordan", "georgia"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,14 +15,20 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.tokens import Doc, Token
 
 from eventwire.extract.events.anchors import StoryAnchors, share_anchors, story_anchors
 from eventwire.extract.events.classify import dyad_model, view_dyad
 from eventwire.extract.events.coding import Coding, quad_of
-from eventwire.extract.events.dyads import noun_arguments, resolve_argument, verb_arguments
+from eventwire.extract.events.dyads import (
+    inner_targets,
+    noun_arguments,
+    resolve_argument,
+    verb_arguments,
+)
 from eventwire.extract.events.factuality import factuality, intent, reporter
-from eventwire.extract.events.triggers import find_triggers, type_coding
+from eventwire.extract.events.triggers import find_demands, find_triggers, type_coding
 from eventwire.records import Actor, Event, Evidence, Place, Time, Trigger, content_hash
 from eventwire.resources import resource_words
 
@@ -76,7 +82,7 @@ def _typed(
 
     The model reads the link between the two sides, so it types this event only when both
     sides are there and the trigger lies on that link; otherwise it would type another event."""
-    rule = f"lexicon.{coding.pos.lower()}:{coding.trigger}"
+    rule = f"{coding.rule}.{coding.pos.lower()}:{coding.trigger}"
     if source is None or target is None:
         return coding, None, rule
     model = dyad_model()
@@ -96,6 +102,10 @@ def _events_for(trigger: Token, coding: Coding, ctx: _Context) -> Iterator[Event
     nobody: list[_Side] = [(None, None, None)]
     resolved_sources: list[_Side] = [(t, *resolve_argument(t, ctx.actors)) for t in sources]
     resolved_targets: list[_Side] = [(t, *resolve_argument(t, ctx.actors)) for t in targets]
+    if not any(actor for _, actor, _ in resolved_targets):
+        # "threatened to impose a curfew in Algiers": the actor inside the thing or the act
+        inner = [(t, *resolve_argument(t, ctx.actors)) for t in inner_targets(trigger, targets)]
+        resolved_targets = [side for side in inner if side[1] is not None] or resolved_targets
     resolved_sources, resolved_targets = resolved_sources or nobody, resolved_targets or nobody
     sentence = trigger.sent
     date, date_from = ctx.anchors.date(trigger)
@@ -111,6 +121,8 @@ def _events_for(trigger: Token, coding: Coding, ctx: _Context) -> Iterator[Event
         typed, probability, rule = _typed(trigger, coding, s_token, t_token)
         fact_here = fact
         stated = INTENT_TYPES.get(typed.type) if promised else None
+        if promised and stated is None and INTENT_TYPES.get(coding.type) == typed.type:
+            stated = typed.type  # the model read the stated intent as the convention does
         if stated is not None:  # "X is willing to withdraw": the statement is the event
             typed = type_coding(stated, trigger)
             rule, fact_here = f"{rule}+intent:{promised}", "asserted"
@@ -156,7 +168,7 @@ def extract_events(
     published: str | None,
 ) -> Iterator[Event]:
     """Every event between actors in a Doc, in text order."""
-    found = list(find_triggers(doc))
+    found = sorted([*find_triggers(doc), *find_demands(doc)], key=lambda pair: pair[0].i)
     at = {t.i for t, _ in found}
     intent_words = resource_words("intent_heads.txt")
     # "vowed to bomb", "agreed to withdraw": the complement's event carries the stated intent
@@ -189,19 +201,23 @@ class DyadCoding:
 
 
 def code_dyad(
-    doc: Doc, source: tuple[int, int] | None, target: tuple[int, int] | None
+    doc: Doc,
+    source: tuple[int, int] | None,
+    target: tuple[int, int] | None,
+    vector: np.ndarray | None = None,
 ) -> DyadCoding:
     """The PLOVER type of the event from a marked source to a marked target in a one-sentence Doc.
 
-    The dyad model (classify.py) gives the type and its probability; the lexicon entry of the
+    The dyad model (classify.py) gives the type and its probability; with the sentence's
+    embedding (`vector`, annotate/encoder.py) the sentence model does. The lexicon entry of the
     predicate nearest the target gives mode and CAMEO when it codes the same type.
     """
-    model = dyad_model()
+    model = dyad_model(sentence=vector is not None)
     if source is None and target is None and next(find_triggers(doc), None) is None:
         return DyadCoding(None, None, None, None, 0.5, "dyad.no_trigger")
     view = view_dyad(doc, source, target)
-    label, probabilities = model.predict(view.features)
-    rule = model.rule(view.features, label)
+    label, probabilities = model.predict(view.features, vector)
+    rule = model.rule(view.features, label, vector)
     if "neg:cooperation" in view.features and quad_of(label) <= 2:
         label, rule = "REJECT", f"{rule}+negated:REJECT"  # "will not accept the refugees"
     coding = type_coding(label, view.predicate)

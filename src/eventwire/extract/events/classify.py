@@ -25,7 +25,9 @@ import math
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.events.coding import quad_of
@@ -60,7 +62,9 @@ def dependency_path(source: Token | None, target: Token | None) -> tuple[list[To
         return chain[1:], chain[-1]
     up_s, up_t = _up(source), _up(target)
     on_t = {t.i for t in up_t}
-    meet = next((t for t in up_s if t.i in on_t), up_s[-1])
+    meet = next((t for t in up_s if t.i in on_t), None)
+    if meet is None:  # two parse trees (the parser split the sentence): both chains to the roots
+        return _path_tokens(up_s[1:], up_t[1:], source, target), up_s[-1]
     below = [t for t in up_t if t.head.i == meet.i and t.i != meet.i]
     if (
         source.head.i == meet.i
@@ -76,13 +80,19 @@ def dependency_path(source: Token | None, target: Token | None) -> tuple[list[To
         up_s = [source, meet]
     left = up_s[1 : [x.i for x in up_s].index(meet.i) + 1]
     right = up_t[1 : [x.i for x in up_t].index(meet.i) + 1]
+    return _path_tokens(left, right, source, target), meet
+
+
+def _path_tokens(
+    left: list[Token], right: list[Token], source: Token, target: Token
+) -> list[Token]:
     seen: set[int] = set()
     path = []
     for token in [*left, *reversed(right)]:
         if token.i not in seen and token.i not in {source.i, target.i}:
             seen.add(token.i)
             path.append(token)
-    return path, meet
+    return path
 
 
 def _complements(token: Token, depth: int = 2) -> list[Token]:
@@ -206,16 +216,29 @@ def view_dyad(doc: Doc, source: tuple[int, int] | None, target: tuple[int, int] 
     return DyadView(feats, predicates[0] if predicates else None, tuple(predicates))
 
 
+SENTENCE = "sentence"  # how the sentence vector is named among the votes
+
+
 @dataclass(frozen=True, slots=True)
 class LinearModel:
-    """Multinomial logistic regression over named sparse features."""
+    """Multinomial logistic regression over named sparse features and, in the sentence model, the
+    sentence's embedding (annotate/encoder.py) times `dense_scale`."""
 
     classes: tuple[str, ...]
     intercept: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
+    dense: np.ndarray | None = None  # classes x embedding size
+    dense_scale: float = 1.0
 
-    def probabilities(self, feats: dict[str, float]) -> dict[str, float]:
-        scores = list(self.intercept)
+    def _dense_scores(self, vector: np.ndarray | None) -> list[float]:
+        if self.dense is None or vector is None:
+            return [0.0] * len(self.classes)
+        return [float(x) for x in self.dense @ (np.asarray(vector) * self.dense_scale)]
+
+    def probabilities(
+        self, feats: dict[str, float], vector: np.ndarray | None = None
+    ) -> dict[str, float]:
+        scores = [b + d for b, d in zip(self.intercept, self._dense_scores(vector), strict=True)]
         for name, value in feats.items():
             row = self.weights.get(name)
             if row is not None:
@@ -226,34 +249,44 @@ class LinearModel:
         total = sum(exps)
         return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
 
-    def predict(self, feats: dict[str, float]) -> tuple[str, dict[str, float]]:
+    def predict(
+        self, feats: dict[str, float], vector: np.ndarray | None = None
+    ) -> tuple[str, dict[str, float]]:
         """The most probable class, and every class's probability."""
-        probabilities = self.probabilities(feats)
+        probabilities = self.probabilities(feats, vector)
         return max(probabilities, key=probabilities.__getitem__), probabilities
 
-    def rule(self, feats: dict[str, float], label: str) -> str:
+    def rule(self, feats: dict[str, float], label: str, vector: np.ndarray | None = None) -> str:
         """The evidence rule of a coding: the model and the features that voted for it."""
-        return f"model.dyad:{','.join(self.votes(feats, label))}"
+        return f"model.dyad:{','.join(self.votes(feats, label, vector=vector))}"
 
-    def votes(self, feats: dict[str, float], label: str, n: int = 3) -> list[str]:
-        """The features that pushed hardest toward `label`, for the evidence."""
+    def votes(
+        self, feats: dict[str, float], label: str, n: int = 3, vector: np.ndarray | None = None
+    ) -> list[str]:
+        """The features that pushed hardest toward `label` (the sentence vector as one), for the
+        evidence."""
         k = self.classes.index(label)
         pushed = [(self.weights[f][k] * v, f) for f, v in feats.items() if f in self.weights]
+        if self.dense is not None and vector is not None:
+            pushed.append((self._dense_scores(vector)[k], SENTENCE))
         return [f for w, f in sorted(pushed, reverse=True)[:n] if w > 0]
 
 
-def model_from_dict(data: dict[str, object]) -> LinearModel:
-    weights = data["weights"]
-    assert isinstance(weights, dict)
+def model_from_dict(data: dict[str, Any]) -> LinearModel:
+    dense = data.get("dense")
     return LinearModel(
-        tuple(data["classes"]),  # type: ignore[arg-type]
-        tuple(data["intercept"]),  # type: ignore[arg-type]
-        {name: tuple(row) for name, row in weights.items()},
+        tuple(data["classes"]),
+        tuple(data["intercept"]),
+        {name: tuple(row) for name, row in data["weights"].items()},
+        np.array(dense["weights"], dtype=np.float32) if dense else None,
+        float(dense["scale"]) if dense else 1.0,
     )
 
 
 @cache
-def dyad_model() -> LinearModel:
-    """The shipped model (ontology/dyad_model.json, written by tools/train_dyads.py)."""
-    path = resources.files("eventwire.extract.events.ontology").joinpath("dyad_model.json")
+def dyad_model(sentence: bool = False) -> LinearModel:
+    """A shipped model, written by tools/train_dyads.py: the sparse one (ontology/dyad_model.json),
+    or the one that also reads the sentence's embedding (ontology/dyad_model_sentence.json)."""
+    name = "dyad_model_sentence.json" if sentence else "dyad_model.json"
+    path = resources.files("eventwire.extract.events.ontology").joinpath(name)
     return model_from_dict(json.loads(path.read_text("utf-8")))

@@ -25,6 +25,7 @@ class Coding:
     cameo: str | None
     quad: int
     intensity: float | None
+    rule: str = "lexicon"  # what made the coding: the trigger lexicon, or a named rule
 
 
 @lru_cache(maxsize=1)

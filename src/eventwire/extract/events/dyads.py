@@ -86,6 +86,32 @@ def verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
     return _expand(sources), _expand(targets)
 
 
+# prepositions by which a thing names the actor it concerns ("the withdrawal *of* Serbian forces",
+# "a curfew *in* Algiers", "relations *with* Russia")
+INNER_PREPS = {"of", "on", "in", "against", "with", "to", "from", "toward", "towards"}
+
+
+def _inner(token: Token) -> list[Token]:
+    return [p for p in _prep_objects(token, INNER_PREPS) if p.head.lower_ != "by"]
+
+
+def inner_targets(trigger: Token, targets: Sequence[Token]) -> list[Token]:
+    """Target heads to try when none of `targets` names an actor: the actor a thing concerns
+    ("demanded the withdrawal of Serbian forces", "imposed a curfew in Cizre") and the targets
+    of the act the trigger's complement states ("threatened to break relations with Russia")."""
+    found: list[Token] = []
+    for target in targets:
+        if not _may_act(target):
+            found += _inner(target)
+    for clause in _children(trigger, {"xcomp"}):
+        if clause.pos_ != "VERB":
+            continue
+        _, theirs = verb_arguments(clause)
+        for target in theirs:
+            found += [target] if _may_act(target) else _inner(target)
+    return _expand(found)
+
+
 def _may_act(token: Token) -> bool:
     """Can a subject be an actor: a name, a pronoun, or a noun for people or bodies?"""
     return (

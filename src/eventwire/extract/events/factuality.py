@@ -1,7 +1,7 @@
 """Is an event asserted, negated, future or hypothetical, and who reports it?
 
 Read off the trigger's clause: a negation on the trigger or its governing verb; modal and
-conditional markers (could, might, would, if) -> hypothetical; will, scheduled to, expected to,
+conditional markers (could, might, would, must, if) -> hypothetical; will, scheduled to, expected to,
 plan to -> future. A trigger inside the complement of a speech verb is reported by that verb's
 subject.
 """
@@ -14,7 +14,19 @@ from spacy.tokens import Token
 
 from eventwire.resources import resource_words
 
-_HYPOTHETICAL = {"could", "might", "may", "would", "should", "can", "if", "unless", "whether"}
+# "must" and "should": an act demanded of its subject is not one done ("Libya must hand over")
+_HYPOTHETICAL = {
+    "could",
+    "might",
+    "may",
+    "would",
+    "should",
+    "must",
+    "can",
+    "if",
+    "unless",
+    "whether",
+}
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _FUTURE_HEADS = {"schedule", "expect", "plan", "intend", "prepare", "aim", "hope", "set", "want"}

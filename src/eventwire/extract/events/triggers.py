@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Token
 
 from eventwire.extract.events.coding import Coding, code_trigger, lexicon, plover_types, quad_of
+from eventwire.resources import resource_words
 
 # spaCy's coarse tags that can carry an event, mapped to the lexicon's pos column.
 _POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}
@@ -35,6 +37,28 @@ def find_triggers(tokens: Iterable[Token]) -> Iterator[tuple[Token, Coding]]:
         coding = trigger_coding(token)
         if coding is not None:
             yield token, coding
+
+
+def find_demands(tokens: Iterable[Token]) -> Iterator[tuple[Token, Coding]]:
+    """Speech verbs that report a demand ("the Bush administration declared that China must drop
+    barriers"): PLOVER codes it REQUEST from the speaker to the subject of the obligation. A
+    speech verb that is a trigger itself ("insisted", "warned") keeps its own coding."""
+    obliging = resource_words("obligation_modals.txt")
+    for token in tokens:
+        head = token.head
+        if (
+            token.dep_ == "ccomp"
+            and head.pos_ == "VERB"
+            and head.lemma_ in resource_words("speech_verbs.txt")
+            and trigger_coding(head) is None
+            and any(c.dep_ == "nsubj" for c in token.children)
+        ):
+            modal = next(
+                (c for c in token.children if c.dep_ == "aux" and c.lower_ in obliging), None
+            )
+            if modal is not None:
+                coding = type_coding("REQUEST", head)
+                yield head, replace(coding, trigger=f"{head.lemma_}+{modal.lower_}", rule="demand")
 
 
 @cache
