@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.extract.events.anchors import StoryAnchors, share_anchors, story_anchors
 from eventwire.extract.events.classify import dyad_model, view_dyad
-from eventwire.extract.events.coding import Coding, quad_of
+from eventwire.extract.events.coding import Coding, needs_recipient, quad_of
 from eventwire.extract.events.dyads import (
     inner_targets,
     noun_arguments,
@@ -106,6 +106,10 @@ def _events_for(trigger: Token, coding: Coding, ctx: _Context) -> Iterator[Event
         # "threatened to impose a curfew in Algiers": the actor inside the thing or the act
         inner = [(t, *resolve_argument(t, ctx.actors)) for t in inner_targets(trigger, targets)]
         resolved_targets = [side for side in inner if side[1] is not None] or resolved_targets
+    # an argument that names no actor is kept only when no other one does ("warned the U.S.
+    # against any deployment": the U.S.)
+    resolved_sources = [x for x in resolved_sources if x[1]] or resolved_sources
+    resolved_targets = [x for x in resolved_targets if x[1]] or resolved_targets
     resolved_sources, resolved_targets = resolved_sources or nobody, resolved_targets or nobody
     sentence = trigger.sent
     date, date_from = ctx.anchors.date(trigger)
@@ -116,9 +120,13 @@ def _events_for(trigger: Token, coding: Coding, ctx: _Context) -> Iterator[Event
     speaker = resolve_argument(speaker_token, ctx.actors)[0] if speaker_token is not None else None
     pairs = [(s, t) for s in resolved_sources for t in resolved_targets][:MAX_PAIRS]
     for (s_token, source, source_text), (t_token, target, target_text) in pairs:
-        if source is None and target is None or source is not None and source is target:
+        if s_token is None or source is None and target is None or source is target is not None:
+            # who did it is the first thing an event says: with no subject, agent or holder in
+            # the parse ("... to help monitor al-Qaida"), there is no event to report
             continue
         typed, probability, rule = _typed(trigger, coding, s_token, t_token)
+        if target is None and t_token is None and needs_recipient(typed.type):
+            continue  # the manual's COOPERATE, AID and SANCTION have a recipient
         fact_here = fact
         stated = INTENT_TYPES.get(typed.type) if promised else None
         if promised and stated is None and INTENT_TYPES.get(coding.type) == typed.type:

@@ -38,6 +38,11 @@ def quad_of(event_type: str) -> int:
     return int(plover_types()[event_type]["quad"])
 
 
+def needs_recipient(event_type: str) -> bool:
+    """Whether the manual requires the type to have a target (COOPERATE, AID, SANCTION)."""
+    return plover_types()[event_type]["requires_recipient"] == "yes"
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> dict[tuple[str, str], Coding]:
     """(trigger lemma or 'lemma particle', pos) -> Coding."""

@@ -66,14 +66,8 @@ def verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
     targets = _children(verb, {"nsubjpass"})
     if targets:  # passive: "was attacked by X"
         sources = [p for p in _prep_objects(verb, {"by"}) if p.head.lower_ == "by"]
-    head = verb
-    while (
-        not sources
-        and head.dep_ in {"xcomp", "conj", "advcl", "ccomp", "acomp"}
-        and head.head.i != head.i
-    ):
-        head = head.head  # "agreed not to disclose", "is willing to withdraw"
-        sources = _children(head, SUBJECTS)
+    if not sources and not targets:
+        sources = inherited_subjects(verb)
     things = [s for s in sources if not _may_act(s)]
     if things and verb.dep_ == "ccomp" and verb.head.lemma_ in resource_words("causatives.txt"):
         # "Uzbekistan ordered the base closed": the causer acts on the thing
@@ -82,8 +76,31 @@ def verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
     targets += _children(verb, OBJECTS)
     targets += [p for p in _prep_objects(verb, TARGET_PREPS) if p.head.lower_ != "by"]
     for clause in _children(verb, {"ccomp", "xcomp"}):
-        targets += _children(clause, {"nsubj"})
+        # "insisted the U.S. vacate": the one told to act; not "warned that al-Qaida could
+        # regroup" (a prediction about it) nor "reaffirmed that the constitution rules out"
+        if not any(c.dep_ == "aux" and c.lower_ in PREDICTIVE for c in clause.children):
+            targets += [
+                t
+                for t in _children(clause, {"nsubj"})
+                if _may_act(t) or verb.lemma_ in resource_words("causatives.txt")
+            ]
     return _expand(sources), _expand(targets)
+
+
+PREDICTIVE = {"could", "might", "may", "would", "can"}
+
+
+def inherited_subjects(verb: Token) -> list[Token]:
+    """The subject a verb without one takes from the verbs that govern it ("agreed not to
+    disclose", "is willing to withdraw", "could regroup and pose a threat"), when it can act
+    ("The incident raised questions about strikes to target X" has no source)."""
+    head = verb
+    while head.dep_ in {"xcomp", "conj", "advcl", "ccomp", "acomp"} and head.head.i != head.i:
+        head = head.head
+        subjects = _children(head, SUBJECTS)
+        if subjects:
+            return [s for s in subjects if _may_act(s)]
+    return []
 
 
 # prepositions by which a thing names the actor it concerns ("the withdrawal *of* Serbian forces",
@@ -138,7 +155,7 @@ def noun_arguments(noun: Token) -> tuple[list[Token], list[Token]]:
     if noun.dep_ in {"dobj", "pobj"}:  # a light verb: "X launched an attack on Y", "held talks"
         verb = noun.head if noun.dep_ == "dobj" else noun.head.head
         if verb.pos_ in {"VERB", "AUX"}:
-            sources += _children(verb, SUBJECTS)
+            sources += _children(verb, SUBJECTS) or inherited_subjects(verb)
             targets += [p for p in _prep_objects(verb, TARGET_PREPS) if p is not noun]
     return _expand(sources), _expand(targets)
 

@@ -51,7 +51,13 @@ def _clause_chain(trigger: Token) -> list[Token]:
     token = clause_verb(trigger)
     if token is not trigger:
         chain.append(token)
-    while token.dep_ in {"xcomp", "aux", "auxpass", "pcomp"} and token.head.i != token.i:
+    while token.head.i != token.i and (
+        token.dep_ in {"xcomp", "aux", "auxpass", "pcomp"}
+        or token.dep_ == "conj"
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in token.children)
+    ):
+        # a conjunct verb with no subject or auxiliary of its own shares its head's ("could
+        # regroup and pose a threat")
         token = token.head
         chain.append(token)
     return chain
@@ -75,6 +81,9 @@ def factuality(trigger: Token) -> str:
         return "negated"
     if markers & _HYPOTHETICAL:
         return "hypothetical"
+    demands = resource_words("demand_heads.txt")
+    if any(t.dep_ in {"ccomp", "xcomp"} and t.head.lemma_ in demands for t in chain):
+        return "hypothetical"  # "insisted the U.S. vacate": asked for, not done
     if trigger.pos_ == "NOUN" and (
         any(c.lower_ in {"future", "possible", "potential"} for c in trigger.children)
         or trigger.head.lemma_ in _NOUN_HEADS
