@@ -275,12 +275,19 @@ def _dyad_lines(handle: TextIO, name: str, bad: list[str]) -> Iterator[dict[str,
 
 @main.command("code-dyads")
 @click.argument("file", default="-", type=click.File("r", encoding="utf-8"))
-def code_dyads(file: TextIO) -> None:
+@click.option(
+    "--parse-only",
+    is_flag=True,
+    help="Code from the parse features alone (the model `extract` uses; faster), without the "
+    "sentence embedding.",
+)
+def code_dyads(file: TextIO, parse_only: bool) -> None:
     """Code the PLOVER event from source to target in each JSONL {"id","text","source","target"}."""
     bad: list[str] = []
     rows = list(_dyad_lines(file, file.name, bad))
     triples = ((r["text"], r.get("source"), r.get("target")) for r in rows)
-    for row, coding in zip(rows, api.code_dyads(triples), strict=True):
+    settings = Settings(sentence_vectors=not parse_only)
+    for row, coding in zip(rows, api.code_dyads(triples, settings), strict=True):
         out = {**row, "type": coding.type, "mode": coding.mode, "cameo": coding.cameo,
                "quad": coding.quad, "confidence": coding.confidence, "rule": coding.rule}  # fmt: skip
         click.echo(json.dumps(out, ensure_ascii=False))

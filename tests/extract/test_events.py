@@ -181,3 +181,48 @@ def test_code_dyad_says_which_features_voted(nlp: Language) -> None:
     assert coding.type == "ACCUSE" and coding.quad == 3
     assert coding.rule.startswith("model.dyad:lex") and "ACCUSE" in coding.rule
     assert 0.0 < coding.confidence <= 1.0
+
+
+def test_country_names_the_ner_misses_become_actors(nlp: Language) -> None:
+    doc = nlp("Senegal ordered the closure of its border with Gambia on Monday.")
+    assert ("Senegal", "GPE") in {(e.text, e.label_) for e in doc.ents}
+    # a country's name inside a longer name is left to the NER
+    doc = nlp("Officers of the Nigeria Police Force arrested two men in Kano.")
+    assert "Nigeria" not in {e.text for e in doc.ents}
+
+
+def test_events_target_inside_the_threatened_act(nlp: Language) -> None:
+    doc = _document(
+        nlp,
+        "The Azerbaijani parliament threatened on Monday to break relations with Russia unless "
+        "Moscow closed its radar base.",
+    )
+    found = _summary(doc)
+    assert ("THREATEN", "Azerbaijani parliament", "Russia", "asserted") in found, found
+
+
+def test_events_reported_demand_is_request_and_the_act_is_not_asserted(nlp: Language) -> None:
+    doc = _document(
+        nlp,
+        "The Kenyan government declared on Tuesday that Uganda must withdraw its troops from "
+        "the disputed island.",
+    )
+    request = [e for e in doc.events if e.type == "REQUEST"]
+    assert request and request[0].factuality == "asserted", _summary(doc)
+    assert request[0].evidence.rule.startswith("demand.verb:declare+must")
+    withdraw = [e for e in doc.events if e.trigger.text == "withdraw"]
+    assert all(e.factuality != "asserted" for e in withdraw), _summary(doc)
+
+
+def test_events_demanded_act_is_hypothetical_and_sourceless_acts_are_dropped(
+    nlp: Language,
+) -> None:
+    doc = _document(
+        nlp,
+        "Kyrgyzstan insisted that the Turkish contractors vacate the airfield. New agreements "
+        "are needed to help monitor smugglers in Osh.",
+    )
+    vacate = [e for e in doc.events if e.trigger.text == "vacate"]
+    assert vacate and all(e.factuality == "hypothetical" for e in vacate), _summary(doc)
+    # "help" has no one who helps: no AID event with an unknown source
+    assert not [e for e in doc.events if e.trigger.text == "help"], _summary(doc)

@@ -9,6 +9,7 @@ from typing import Any
 from eventwire.api import code_dyads
 from eventwire.evaluate.gold import split_of
 from eventwire.evaluate.metrics import mean
+from eventwire.settings import Settings
 
 TYPES = [
     "AGREE",
@@ -30,10 +31,13 @@ TYPES = [
 ]
 
 
-def evaluate_dyads(rows: Iterable[dict[str, Any]], split: str | None = None) -> dict[str, Any]:
+def evaluate_dyads(
+    rows: Iterable[dict[str, Any]], split: str | None = None, settings: Settings | None = None
+) -> dict[str, Any]:
     """A prediction is right when its type is in the row's `accept` list (SPEC)."""
     rows = [r for r in rows if not split or split_of(str(r["id"])) == split]
-    codings = list(code_dyads((str(r["text"]), r.get("source"), r.get("target")) for r in rows))
+    triples = ((str(r["text"]), r.get("source"), r.get("target")) for r in rows)
+    codings = list(code_dyads(triples, settings))
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
