@@ -14,8 +14,12 @@ Features (all sparse, named so that a reader can see what voted):
 - `w:` every content lemma of the sentence, a weak fallback when the path is empty or unparsed.
 
 The weights (ontology/dyad_model.json) are trained by tools/train_dyads.py only on dyads the
-project wrote (tools/training/dyads_written.jsonl) and on half of PLOVER GSR (Open Event Data
-Alliance, CC BY-SA 4.0); see that script for the split.
+project wrote (tools/training/dyads_*.jsonl) and on half of PLOVER GSR (Open Event Data
+Alliance, CC BY-SA 4.0); see that script for the split. The sentence model
+(ontology/dyad_model_sentence.json) adds the sentence's all-MiniLM-L6-v2 embedding
+(annotate/encoder.py) as one more input, named `sentence` among the votes; `code-dyads` uses
+it when the encoder is installed; `extract` keeps the parse model, which runs about six times
+faster (BENCHMARKS.md).
 """
 
 from __future__ import annotations
