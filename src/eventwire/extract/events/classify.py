@@ -35,12 +35,11 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.events.coding import quad_of
-from eventwire.extract.events.factuality import FUTURE, NEGATIONS, clause_markers
+from eventwire.extract.events.factuality import FUTURE, MODALS, NEGATIONS, clause_markers
 from eventwire.extract.events.triggers import trigger_coding
 from eventwire.resources import resource_words
 
 _CONTENT = {"VERB", "NOUN", "ADJ", "PROPN", "ADV"}
-_MODALS = {"could", "might", "may", "would", "should", "can", "must"}
 _OBJECT_DEPS = {"dobj", "attr", "oprd", "nsubjpass", "xcomp", "ccomp"}
 
 
@@ -209,7 +208,7 @@ def view_dyad(doc: Doc, source: tuple[int, int] | None, target: tuple[int, int] 
     markers = clause_markers(verbs)
     if negated:
         feats["neg"] = 1.0
-    for modal in markers & _MODALS:
+    for modal in markers & MODALS:
         feats[f"modal:{modal}"] = 1.0
     if markers & FUTURE:
         feats["future"] = 1.0

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from eventwire.extract.actors import actor_at, title_sectors
+from eventwire.extract.events.factuality import PREDICTIVE
 from eventwire.records import Actor
 from eventwire.resources import resource_words
 
@@ -85,9 +86,6 @@ def verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
                 if _may_act(t) or verb.lemma_ in resource_words("causatives.txt")
             ]
     return _expand(sources), _expand(targets)
-
-
-PREDICTIVE = {"could", "might", "may", "would", "can"}
 
 
 def inherited_subjects(verb: Token) -> list[Token]:

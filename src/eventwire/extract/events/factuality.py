@@ -14,19 +14,11 @@ from spacy.tokens import Token
 
 from eventwire.resources import resource_words
 
-# "must" and "should": an act demanded of its subject is not one done ("Libya must hand over")
-_HYPOTHETICAL = {
-    "could",
-    "might",
-    "may",
-    "would",
-    "should",
-    "must",
-    "can",
-    "if",
-    "unless",
-    "whether",
-}
+# Modal auxiliaries. With "must" and "should", an act demanded of its subject is not one done
+# ("Libya must hand over"); the others (PREDICTIVE) say what may happen.
+MODALS = frozenset({"could", "might", "may", "would", "should", "must", "can"})
+PREDICTIVE = MODALS - resource_words("obligation_modals.txt")
+_HYPOTHETICAL = MODALS | {"if", "unless", "whether"}
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _FUTURE_HEADS = {"schedule", "expect", "plan", "intend", "prepare", "aim", "hope", "set", "want"}

@@ -44,12 +44,13 @@ def find_demands(tokens: Iterable[Token]) -> Iterator[tuple[Token, Coding]]:
     barriers"): PLOVER codes it REQUEST from the speaker to the subject of the obligation. A
     speech verb that is a trigger itself ("insisted", "warned") keeps its own coding."""
     obliging = resource_words("obligation_modals.txt")
+    speech = resource_words("speech_verbs.txt")
     for token in tokens:
         head = token.head
         if (
             token.dep_ == "ccomp"
             and head.pos_ == "VERB"
-            and head.lemma_ in resource_words("speech_verbs.txt")
+            and head.lemma_ in speech
             and trigger_coding(head) is None
             and any(c.dep_ == "nsubj" for c in token.children)
         ):
