@@ -191,5 +191,48 @@ def block_features(
     return rows
 
 
+FALLBACK_WORDS = 40  # a page whose confident story is shorter than this is read again, relatively
+FALLBACK_FRACTION = 0.3  # ... keeping blocks within this fraction of the page's best probability
+
+
+def story_blocks(
+    blocks: list[Block],
+    probabilities: list[float],
+    threshold: float,
+    region_penalty: float | None = None,
+    title_at: int | None = None,
+) -> list[bool]:
+    """Which blocks are the story, from the block model's probabilities.
+
+    1. A block is story when its probability reaches the threshold. When those blocks (the
+       headline aside) hold fewer than FALLBACK_WORDS words, the page is one the model is unsure
+       of everywhere (an unfamiliar layout, a cookie wall first): the threshold drops to
+       FALLBACK_FRACTION of the page's best probability.
+    2. With a `region_penalty`, the story is one run of blocks: each block scores
+       (probability - threshold) x log(1 + words), scores under zero damped by the penalty, and
+       only the story blocks inside the best-scoring run are kept. A live blog's later entries,
+       a teaser far below the story, a cookie notice above it fall outside the run.
+    Both constants and the penalty were chosen by cross-validated body F1 on the dev half.
+    """
+    words = [len(b.flat.split()) for b in blocks]
+    confident = sum(w for i, w in enumerate(words) if probabilities[i] >= threshold and i != title_at)
+    if confident < FALLBACK_WORDS and probabilities:
+        threshold = min(threshold, FALLBACK_FRACTION * max(probabilities))
+    story = [p >= threshold for p in probabilities]
+    if region_penalty is None:
+        return story
+    best, run, start, region = -math.inf, 0.0, 0, (0, -1)
+    for i, p in enumerate(probabilities):
+        score = (p - threshold) * math.log1p(words[i])
+        score *= 1.0 if score >= 0 else region_penalty
+        if run <= 0:
+            run, start = score, i
+        else:
+            run += score
+        if run > best:
+            best, region = run, (start, i)
+    return [s and region[0] <= i <= region[1] for i, s in enumerate(story)]
+
+
 def block_model() -> TreeEnsemble:
     return load_ensemble("block_model.json")

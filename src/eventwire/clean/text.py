@@ -4,7 +4,8 @@
 2. Find the headline (clean/title.py): a short block with navigation above it, a byline or date
    below it and story prose after it. Blocks above it are usually page furniture, but the model
    decides: a wrong headline (a teaser after the story) must not cost the story.
-3. Score every block with the block model (clean/blocks.py).
+3. Score every block with the block model (clean/blocks.py); the story is the confident blocks
+   in the page's best-scoring run of blocks (clean/blocks.story_blocks).
 4. Walk the blocks: corrections, wire credits, captions (with credits), bylines and publication
    stamps are recognised by their shape wherever they are; other blocks are story when the model
    says so, and debris (`removed`, with a kind) when it does not.
@@ -19,7 +20,14 @@ import re
 from dataclasses import dataclass, field
 
 from eventwire.clean import debris
-from eventwire.clean.blocks import Block, block_features, block_model, debris_kind, split_blocks
+from eventwire.clean.blocks import (
+    Block,
+    block_features,
+    block_model,
+    debris_kind,
+    split_blocks,
+    story_blocks,
+)
 from eventwire.clean.dates import infer_published, normalize_date
 from eventwire.clean.title import find_title, title_scores
 from eventwire.records import Article, Caption, Correction, RawDocument, Removed, Span
@@ -107,7 +115,8 @@ def clean_text(raw: RawDocument) -> Article:
     title_at = find_title(blocks, headline_scores)  # 2
     model = block_model()
     probabilities = model.probabilities(block_features(blocks, title_at, headline_scores))  # 3
-    page = _walk(blocks, title_at, [p >= model.threshold for p in probabilities])  # 4
+    story = story_blocks(blocks, probabilities, model.threshold, model.region_penalty, title_at)
+    page = _walk(blocks, title_at, story)  # 4
     if not page.paragraphs:
         # a short text the model finds no story in (one sentence, a wire brief) is all story,
         # but for what is recognised as debris by its shape

@@ -42,6 +42,7 @@ class TreeEnsemble:
     trees: tuple[Tree, ...]
     features: int  # expected row length
     threshold: float = 0.5  # the decision threshold chosen in training
+    region_penalty: float | None = None  # clean/blocks.story_blocks: one story run, if set
 
     def log_odds(self, row: list[float]) -> float:
         if len(row) != self.features:
@@ -68,7 +69,12 @@ def ensemble_from_dict(data: dict[str, Any]) -> TreeEnsemble:
         for t in data["trees"]
     )
     return TreeEnsemble(
-        data["init"], data["rate"], trees, data["features"], data.get("threshold", 0.5)
+        data["init"],
+        data["rate"],
+        trees,
+        data["features"],
+        data.get("threshold", 0.5),
+        data.get("region_penalty"),
     )
 
 
