@@ -215,7 +215,9 @@ def story_blocks(
     Both constants and the penalty were chosen by cross-validated body F1 on the dev half.
     """
     words = [len(b.flat.split()) for b in blocks]
-    confident = sum(w for i, w in enumerate(words) if probabilities[i] >= threshold and i != title_at)
+    confident = sum(
+        w for i, w in enumerate(words) if probabilities[i] >= threshold and i != title_at
+    )
     if confident < FALLBACK_WORDS and probabilities:
         threshold = min(threshold, FALLBACK_FRACTION * max(probabilities))
     story = [p >= threshold for p in probabilities]

@@ -1,0 +1,47 @@
+"""Choosing the story blocks from the block model's probabilities (clean/blocks.story_blocks)."""
+
+from eventwire.clean.blocks import FALLBACK_WORDS, Block, story_blocks
+
+
+def _blocks(sizes: list[int]) -> list[Block]:
+    texts = [" ".join(["word"] * n) for n in sizes]
+    return [Block(t, 0, len(t)) for t in texts]
+
+
+def test_threshold_alone_without_a_run_penalty() -> None:
+    blocks = _blocks([30, 30, 3, 30])
+    assert story_blocks(blocks, [0.9, 0.2, 0.1, 0.8], 0.5) == [True, False, False, True]
+
+
+def test_story_run_drops_confident_blocks_far_from_the_story() -> None:
+    # a story of four paragraphs, a stretch of low-scoring furniture, then a confident teaser
+    probabilities = [0.9, 0.8, 0.9, 0.7] + [0.05] * 12 + [0.6]
+    blocks = _blocks([30] * 4 + [30] * 12 + [30])
+    story = story_blocks(blocks, probabilities, 0.3, region_penalty=1.0)
+    assert story[:4] == [True] * 4
+    assert not story[-1]
+    # with a light penalty the gap is bridged and the teaser stays
+    assert story_blocks(blocks, probabilities, 0.3, region_penalty=0.01)[-1]
+
+
+def test_story_run_keeps_a_short_dip_inside_the_story() -> None:
+    probabilities = [0.9, 0.9, 0.1, 0.9, 0.9]
+    story = story_blocks(_blocks([30, 30, 2, 30, 30]), probabilities, 0.3, region_penalty=0.3)
+    assert story == [True, True, False, True, True]
+
+
+def test_unsure_page_falls_back_to_a_relative_threshold() -> None:
+    # nothing reaches the threshold, but two blocks stand out from the rest of the page
+    probabilities = [0.02, 0.15, 0.2, 0.01, 0.03]
+    blocks = _blocks([5, 30, 30, 5, 5])
+    assert sum(b.flat.count("word") for b in blocks[1:3]) >= FALLBACK_WORDS
+    story = story_blocks(blocks, probabilities, 0.3, region_penalty=0.3)
+    assert story == [False, True, True, False, False]
+
+
+def test_headline_words_do_not_count_as_confident_story() -> None:
+    # the only confident block is the headline: the page is read relatively
+    probabilities = [0.5, 0.2, 0.25, 0.01]
+    story = story_blocks(_blocks([40, 30, 30, 5]), probabilities, 0.3, title_at=0)
+    assert story[1:] == [True, True, False]
+    assert story_blocks(_blocks([40, 30, 30, 5]), probabilities, 0.3) == [True, False, False, False]
