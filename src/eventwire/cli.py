@@ -302,16 +302,29 @@ def code_dyads(file: TextIO, parse_only: bool) -> None:
     type=click.Choice(["dev", "test"]),
     help="Score one half of the file only (rules are tuned on 'dev'; report 'test').",
 )
-def eval_command(task: str, file: str, split: str | None) -> None:
-    """Score the pipeline on a gold FILE (SPEC formats) and print metrics as JSON."""
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "table"]),
+    default="json",
+    show_default=True,
+    help="Metrics JSON, or a readable table of each figure with its 95% bootstrap interval.",
+)
+def eval_command(task: str, file: str, split: str | None, fmt: str) -> None:
+    """Score the pipeline on a gold FILE (SPEC formats) and print metrics as JSON.
+
+    Every figure comes with a 95% bootstrap interval (resampling the file's pages, stories or
+    dyads) under "intervals", and per-type breakdowns where the task has types.
+    """
     from eventwire.evaluate import evaluate
+    from eventwire.evaluate.table import render_table
 
     try:
         report = evaluate(task, file, split)
     except EventwireError as exc:
         click.echo(f"eventwire: {exc}", err=True)
         sys.exit(1)
-    click.echo(json.dumps(report, indent=1))
+    click.echo(render_table(task, report) if fmt == "table" else json.dumps(report, indent=1))
 
 
 @main.command()

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from eventwire.clean import clean
 from eventwire.evaluate.gold import split_of
-from eventwire.evaluate.metrics import mean, shingle_scores
+from eventwire.evaluate.metrics import Tally, harmonic, ratio, scored, shingle_scores
 from eventwire.records import RawDocument, Source
 from eventwire.settings import Settings
 
@@ -41,11 +41,25 @@ def _same(a: str | None, b: str | None) -> bool:
     return " ".join((a or "").split()).casefold() == " ".join((b or "").split()).casefold()
 
 
+def _summary(t: Mapping[str, float]) -> dict[str, float | None]:
+    p, r = ratio(t.get("precision", 0.0), t["pages"]), ratio(t.get("recall", 0.0), t["pages"])
+    return {
+        "body_precision": p,
+        "body_recall": r,
+        "body_f1": harmonic(p, r),
+        "body_f1_mean_per_page": ratio(t.get("f1", 0.0), t["pages"]),
+        "title_accuracy": ratio(t.get("title", 0.0), t["pages"]),
+        "date_accuracy": ratio(t.get("date", 0.0), t.get("dated", 0.0)),
+    }
+
+
 def evaluate_clean(
     rows: Iterable[dict[str, Any]], cleaner: Cleaner, split: str | None = None
 ) -> dict[str, Any]:
-    """Body shingle precision/recall/F1 (means over pages), title and date exact-match accuracy."""
-    precisions, recalls, f1s, titles, dates, failures = [], [], [], [], [], 0
+    """Body shingle precision/recall (means over pages) and the F1 of the means, title and date
+    exact-match accuracy; bootstrap intervals over pages."""
+    units: list[Tally] = []
+    failures = 0
     per_page = []
     for row in rows:
         if split and split_of(str(row["id"])) != split:
@@ -56,23 +70,21 @@ def evaluate_clean(
         except Exception:  # a page we cannot clean scores zero, and is counted
             result, failures = CleanResult(None, "", None), failures + 1
         overlap = shingle_scores(gold.get("body"), result.body)
-        precisions.append(overlap.precision)
-        recalls.append(overlap.recall)
-        f1s.append(overlap.f1)
-        titles.append(_same(result.title, gold.get("title")))
+        unit = {
+            "pages": 1.0,
+            "precision": overlap.precision,
+            "recall": overlap.recall,
+            "f1": overlap.f1,
+            "title": float(_same(result.title, gold.get("title"))),
+        }
         if gold.get("published"):
-            dates.append(result.published == gold["published"])
+            unit.update(dated=1.0, date=float(result.published == gold["published"]))
+        units.append(unit)
         per_page.append({"id": row["id"], "f1": round(overlap.f1, 4)})
-    p, r = mean(precisions), mean(recalls)
     return {
-        "pages": len(f1s),
+        "pages": len(units),
         "split": split or "all",
-        "body_precision": round(p, 4),
-        "body_recall": round(r, 4),
-        "body_f1": round(2 * p * r / (p + r) if p + r else 0.0, 4),
-        "body_f1_mean_per_page": round(mean(f1s), 4),
-        "title_accuracy": round(mean([float(t) for t in titles]), 4),
-        "date_accuracy": round(mean([float(d) for d in dates]), 4) if dates else None,
+        **scored(units, _summary),
         "failures": failures,
         "per_page": per_page,
     }

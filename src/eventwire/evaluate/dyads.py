@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from eventwire.api import code_dyads
 from eventwire.evaluate.gold import split_of
-from eventwire.evaluate.metrics import mean
+from eventwire.evaluate.metrics import Tally, harmonic, ratio, scored, total
 from eventwire.settings import Settings
 
 TYPES = [
@@ -31,44 +30,50 @@ TYPES = [
 ]
 
 
+def _summary(t: Mapping[str, float]) -> dict[str, float | None]:
+    out: dict[str, float | None] = {}
+    scores = []
+    for name in TYPES:
+        tp, fp, fn = t.get(f"tp:{name}", 0.0), t.get(f"fp:{name}", 0.0), t.get(f"fn:{name}", 0.0)
+        if tp + fn == 0:
+            continue
+        score = harmonic(ratio(tp, tp + fp) or 0.0, tp / (tp + fn))
+        scores.append(score or 0.0)
+        out[f"per_type/{name}/f1"] = score
+    right = sum(t.get(f"tp:{name}", 0.0) for name in TYPES)
+    return {
+        "accuracy": ratio(right, t.get("dyads", 0.0)),
+        "macro_f1": sum(scores) / len(scores) if scores else None,
+        "quad_accuracy": ratio(t.get("quad_right", 0.0), t.get("quads", 0.0)),
+        **out,
+    }
+
+
 def evaluate_dyads(
     rows: Iterable[dict[str, Any]], split: str | None = None, settings: Settings | None = None
 ) -> dict[str, Any]:
-    """A prediction is right when its type is in the row's `accept` list (SPEC)."""
+    """A prediction is right when its type is in the row's `accept` list (SPEC). Macro-F1 is
+    over the gold types present; bootstrap intervals resample dyads."""
     rows = [r for r in rows if not split or split_of(str(r["id"])) == split]
     triples = ((str(r["text"]), r.get("source"), r.get("target")) for r in rows)
     codings = list(code_dyads(triples, settings))
-    tp: Counter[str] = Counter()
-    fp: Counter[str] = Counter()
-    fn: Counter[str] = Counter()
-    quads = []
+    units: list[Tally] = []
     for coding, row in zip(codings, rows, strict=True):
         accept = list(row.get("accept") or [row["type"]])
         gold = str(row["type"]) if row["type"] in TYPES else accept[0]
+        unit = {"dyads": 1.0}
         if coding.type in accept:
-            tp[gold] += 1
+            unit[f"tp:{gold}"] = 1.0
         else:
-            fn[gold] += 1
+            unit[f"fn:{gold}"] = 1.0
             if coding.type:
-                fp[coding.type] += 1
+                unit[f"fp:{coding.type}"] = 1.0
         if row.get("quad") is not None:
-            quads.append(float(coding.quad == row["quad"]))
-    per_type = {}
-    for name in TYPES:
-        if tp[name] + fn[name] == 0:
-            continue
-        p = tp[name] / (tp[name] + fp[name]) if tp[name] + fp[name] else 0.0
-        r = tp[name] / (tp[name] + fn[name])
-        per_type[name] = {
-            "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4),
-            "support": tp[name] + fn[name],
-        }
-    return {
-        "dyads": len(rows),
-        "split": split or "all",
-        "accuracy": round(sum(tp.values()) / len(rows), 4) if rows else 0.0,
-        "macro_f1": round(mean([v["f1"] for v in per_type.values()]), 4),
-        "quad_accuracy": round(mean(quads), 4) if quads else None,
-        "no_type": sum(c.type is None for c in codings),
-        "per_type": per_type,
-    }
+            unit.update(quads=1.0, quad_right=float(coding.quad == row["quad"]))
+        units.append(unit)
+    report = {"dyads": len(rows), "split": split or "all", **scored(units, _summary)}
+    counts = total(units)
+    for name, row in report.get("per_type", {}).items():
+        row["support"] = int(counts.get(f"tp:{name}", 0) + counts.get(f"fn:{name}", 0))
+    report["no_type"] = sum(c.type is None for c in codings)
+    return report

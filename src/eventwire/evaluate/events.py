@@ -12,11 +12,12 @@ actor errors and typing errors can be told apart.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from eventwire.api import locate_actor
 from eventwire.evaluate.gold import run_as_given, split_of
+from eventwire.evaluate.metrics import harmonic, ratio, scored, total
 from eventwire.records import Document, Event
 
 
@@ -49,22 +50,41 @@ def _matches(event: Event, gold: dict[str, Any], document: Document, text: str) 
     )
 
 
-def _ratio(part: int, whole: int) -> float:
-    return round(part / whole, 4) if whole else 0.0
+def _summary(t: Mapping[str, float]) -> dict[str, float | None]:
+    recall, precision = (
+        ratio(t.get("found", 0.0), t["gold"]),
+        ratio(t.get("right", 0.0), t["output"]),
+    )
+    out: dict[str, float | None] = {
+        "recall": recall,
+        "precision": precision,
+        "f1": harmonic(recall or 0.0, precision or 0.0),
+        "type_only/recall": ratio(t.get("typed", 0.0), t["gold"]),
+        "type_only/precision": ratio(t.get("right_type", 0.0), t["output"]),
+    }
+    for name in sorted({k.split(":", 1)[1] for k in t if ":" in k}):
+        out[f"per_type/{name}/recall"] = ratio(
+            t.get(f"found:{name}", 0.0), t.get(f"gold:{name}", 0)
+        )
+        out[f"per_type/{name}/precision"] = ratio(
+            t.get(f"right:{name}", 0.0), t.get(f"output:{name}", 0.0)
+        )
+    return out
 
 
 def evaluate_events(rows: Iterable[dict[str, Any]], split: str | None = None) -> dict[str, Any]:
-    """Recall of gold events and precision of asserted output events, with and without actors."""
+    """Recall of gold events and precision of asserted output events, with and without actors,
+    overall and by type (recall by the gold type, precision by ours); bootstrap intervals
+    resample sentences."""
     rows = [r for r in rows if not split or split_of(str(r["id"])) == split]
-    gold_total = found = typed = 0
-    output = right = right_type = 0
-    missed: Counter[str] = Counter()
+    units: list[Mapping[str, float]] = []
     factuality: Counter[str] = Counter()
     for row, document in run_as_given(rows):
         golds = list(row.get("events") or [])
-        gold_total += len(golds)
+        unit: Counter[str] = Counter(gold=len(golds), output=0)
+        unit.update(f"gold:{g['type']}" for g in golds)
+        units.append(unit)
         if document is None:  # refused: every gold event is missed
-            missed.update(str(g["type"]) for g in golds)
             continue
         factuality.update(e.factuality for e in document.events)
         asserted = [e for e in document.events if e.factuality == "asserted"]
@@ -72,26 +92,22 @@ def evaluate_events(rows: Iterable[dict[str, Any]], split: str | None = None) ->
         for gold in golds:
             accept = gold.get("accept") or [gold["type"]]
             if any(_matches(e, gold, document, text) for e in asserted):
-                found += 1
-            else:
-                missed[str(gold["type"])] += 1
-            typed += any(e.type in accept for e in asserted)
-        output += len(asserted)
+                unit.update(("found", f"found:{gold['type']}"))
+            unit["typed"] += any(e.type in accept for e in asserted)
+        unit["output"] += len(asserted)
         for event in asserted:
-            right += any(_matches(event, g, document, text) for g in golds)
-            right_type += any(event.type in (g.get("accept") or [g["type"]]) for g in golds)
-    recall, precision = _ratio(found, gold_total), _ratio(right, output)
-    return {
-        "sentences": len(rows),
-        "split": split or "all",
-        "gold_events": gold_total,
-        "output_events": output,
-        "recall": recall,
-        "precision": precision,
-        "f1": round(2 * recall * precision / (recall + precision), 4)
-        if recall + precision
-        else 0.0,
-        "type_only": {"recall": _ratio(typed, gold_total), "precision": _ratio(right_type, output)},
-        "output_by_factuality": dict(factuality),
-        "missed_by_type": dict(missed.most_common()),
-    }
+            unit[f"output:{event.type}"] += 1
+            if any(_matches(event, g, document, text) for g in golds):
+                unit.update(("right", f"right:{event.type}"))
+            unit["right_type"] += any(event.type in (g.get("accept") or [g["type"]]) for g in golds)
+    report = {"sentences": len(rows), "split": split or "all", **scored(units, _summary)}
+    counts = total(units)
+    report.update(
+        gold_events=int(counts.get("gold", 0)), output_events=int(counts.get("output", 0))
+    )
+    for name, row in report.get("per_type", {}).items():
+        row.update(
+            gold=int(counts.get(f"gold:{name}", 0)), output=int(counts.get(f"output:{name}", 0))
+        )
+    report["output_by_factuality"] = dict(factuality)
+    return report

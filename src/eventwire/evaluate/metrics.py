@@ -1,13 +1,22 @@
 """Metrics: word 4-gram shingle overlap (the article-extraction-benchmark body metric), one-to-one
-span matching, precision/recall/F1."""
+span matching, precision/recall/F1, and bootstrap intervals.
+
+Every evaluator scores in two steps: each unit (a page, a story, a dyad) gets a tally of counts,
+and a summary turns the summed tallies into figures. The point figures are the summary of all
+units; a 95% interval is the spread of the summary over units resampled with replacement (the
+percentile bootstrap), so it says how much a figure owes to which stories happened to be in
+the gold set.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
+
+import numpy as np
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -97,3 +106,81 @@ def match_items(
     return match_spans(
         [(int(g["start"]), int(g["end"])) for g in gold], [(p.start, p.end) for p in predicted]
     )
+
+
+Tally = dict[str, float]  # one unit's counts, by name
+Summary = Callable[[Mapping[str, float]], Mapping[str, float | None]]
+ROUNDS = 1000  # bootstrap resamples
+LEVEL = 0.95
+
+
+def ratio(part: float, whole: float) -> float | None:
+    return part / whole if whole else None
+
+
+def harmonic(a: float | None, b: float | None) -> float | None:
+    if a is None or b is None:
+        return None
+    return 2 * a * b / (a + b) if a + b else 0.0
+
+
+def total(units: Sequence[Mapping[str, float]]) -> Tally:
+    out: Tally = {}
+    for unit in units:
+        for name, value in unit.items():
+            out[name] = out.get(name, 0.0) + value
+    return out
+
+
+def bootstrap(
+    units: Sequence[Mapping[str, float]],
+    summary: Summary,
+    rounds: int = ROUNDS,
+    level: float = LEVEL,
+    seed: int = 0,
+) -> dict[str, list[float]]:
+    """Percentile-bootstrap interval of every figure `summary` gives, resampling `units`.
+
+    Figures a resample leaves undefined (None) are left out of that figure's spread; a figure
+    undefined in most resamples gets no interval. The seed is fixed: a rerun gives the same
+    intervals.
+    """
+    if not units:
+        return {}
+    names = sorted({name for unit in units for name in unit})
+    matrix = np.array([[unit.get(name, 0.0) for name in names] for unit in units])
+    rng = np.random.default_rng(seed)
+    weights = rng.multinomial(len(units), np.full(len(units), 1.0 / len(units)), size=rounds)
+    spread: dict[str, list[float]] = {}
+    for row in weights @ matrix:
+        for figure, value in summary(dict(zip(names, row.tolist(), strict=True))).items():
+            if value is not None:
+                spread.setdefault(figure, []).append(value)
+    tail = (1.0 - level) / 2 * 100
+    return {
+        figure: [round(float(v), 4) for v in np.percentile(values, [tail, 100 - tail])]
+        for figure, values in spread.items()
+        if len(values) * 2 > rounds
+    }
+
+
+def nest(flat: Mapping[str, Any]) -> dict[str, Any]:
+    """{"per_type/AGREE/f1": v} -> {"per_type": {"AGREE": {"f1": v}}}."""
+    out: dict[str, Any] = {}
+    for path, value in flat.items():
+        *parents, leaf = path.split("/")
+        place = out
+        for parent in parents:
+            place = place.setdefault(parent, {})
+        place[leaf] = value
+    return out
+
+
+def scored(units: Sequence[Mapping[str, float]], summary: Summary) -> dict[str, Any]:
+    """The summary of all units, rounded and nested at "/", with the bootstrap intervals (95%)
+    of every figure under "intervals", keyed by the figure's path ("per_type/AGREE/f1")."""
+    point = summary(total(units))
+    return {
+        **nest({k: None if v is None else round(v, 4) for k, v in point.items()}),
+        "intervals": bootstrap(units, summary),
+    }

@@ -11,52 +11,82 @@ Per-type rows break recall and value accuracy down by the gold type.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Protocol
 
 from eventwire.evaluate.gold import run_as_given, split_of
-from eventwire.evaluate.metrics import f1, match_items
+from eventwire.evaluate.metrics import harmonic, match_items, ratio, scored, total
 
 
-def evaluate_times(rows: Iterable[dict[str, Any]], split: str | None = None) -> dict[str, Any]:
-    rows = [r for r in rows if not split or split_of(str(r["id"])) == split]
-    gold_total = predicted_total = relaxed = strict = type_right = value_right = 0
-    by_type: dict[str, list[int]] = {}  # gold type -> [gold, found, value right]
+class _Time(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def type(self) -> str: ...
+
+    @property
+    def value(self) -> str | None: ...
+
+
+Timer = Callable[[dict[str, Any]], Sequence[_Time]]  # a gold row -> its times (a peer system)
+
+
+def _summary(t: Mapping[str, float]) -> dict[str, float | None]:
+    relaxed, gold, predicted = t.get("relaxed", 0.0), t["gold"], t["predicted"]
+    out: dict[str, float | None] = {}
+    for name, matched in (("extent_relaxed", relaxed), ("extent_strict", t.get("strict", 0.0))):
+        p, r = ratio(matched, predicted) or 0.0, ratio(matched, gold) or 0.0
+        out.update({f"{name}/precision": p, f"{name}/recall": r, f"{name}/f1": harmonic(p, r)})
+    out["type_accuracy"] = ratio(t.get("type_right", 0.0), relaxed)
+    out["value_accuracy"] = ratio(t.get("value_right", 0.0), relaxed)
+    p, r = (
+        ratio(t.get("value_right", 0.0), predicted) or 0.0,
+        ratio(t.get("value_right", 0.0), gold) or 0.0,
+    )
+    out.update({"value/precision": p, "value/recall": r, "value/f1": harmonic(p, r)})
+    for kind in sorted({k.split(":", 1)[1] for k in t if ":" in k}):
+        found = t.get(f"found:{kind}", 0.0)
+        out[f"by_gold_type/{kind}/recall"] = ratio(found, t.get(f"gold:{kind}", 0.0))
+        out[f"by_gold_type/{kind}/value_accuracy"] = ratio(t.get(f"right:{kind}", 0.0), found)
+    return out
+
+
+def _ours(rows: list[dict[str, Any]]) -> Iterator[tuple[dict[str, Any], Sequence[_Time] | None]]:
     for row, document in run_as_given(rows):
+        yield row, None if document is None else list(document.times)
+
+
+def evaluate_times(
+    rows: Iterable[dict[str, Any]], split: str | None = None, predict: Timer | None = None
+) -> dict[str, Any]:
+    """The figures of the module docstring for our pipeline, or for `predict` (a peer)."""
+    rows = [r for r in rows if not split or split_of(str(r["id"])) == split]
+    found = ((r, predict(r)) for r in rows) if predict else _ours(rows)
+    units: list[Mapping[str, float]] = []
+    for row, ours in found:
         gold = row["times"]
-        for g in gold:
-            by_type.setdefault(g["type"], [0, 0, 0])[0] += 1
-        gold_total += len(gold)
-        if document is None:
-            continue
-        ours = list(document.times)
-        predicted_total += len(ours)
-        pairs = match_items(gold, ours)
-        for gi, pi in pairs:
-            g, t = gold[gi], ours[pi]
-            relaxed += 1
-            strict += (g["start"], g["end"]) == (t.start, t.end)
-            type_right += g["type"] == t.type
+        unit: Counter[str] = Counter(gold=len(gold), predicted=len(ours or ()))
+        unit.update(f"gold:{g['type']}" for g in gold)
+        units.append(unit)
+        for gi, pi in match_items(gold, ours or ()):
+            g, t = gold[gi], (ours or ())[pi]
             right = str(g["value"]) == str(t.value)
-            value_right += right
-            by_type[g["type"]][1] += 1
-            by_type[g["type"]][2] += right
-    return {
-        "documents": len(rows),
-        "split": split or "all",
-        "gold_times": gold_total,
-        "predicted_times": predicted_total,
-        "extent_relaxed": f1(relaxed, predicted_total, gold_total),
-        "extent_strict": f1(strict, predicted_total, gold_total),
-        "type_accuracy": round(type_right / relaxed, 4) if relaxed else None,
-        "value_accuracy": round(value_right / relaxed, 4) if relaxed else None,
-        "value": f1(value_right, predicted_total, gold_total),
-        "by_gold_type": {
-            kind: {
-                "gold": n,
-                "recall": round(found / n, 4) if n else None,
-                "value_accuracy": round(right / found, 4) if found else None,
-            }
-            for kind, (n, found, right) in sorted(by_type.items())
-        },
-    }
+            unit["relaxed"] += 1
+            unit["strict"] += (g["start"], g["end"]) == (t.start, t.end)
+            unit["type_right"] += g["type"] == t.type
+            unit["value_right"] += right
+            unit[f"found:{g['type']}"] += 1
+            unit[f"right:{g['type']}"] += right
+    report = {"documents": len(rows), "split": split or "all", **scored(units, _summary)}
+    counts = total(units)
+    report.update(
+        gold_times=int(counts.get("gold", 0)), predicted_times=int(counts.get("predicted", 0))
+    )
+    for kind, row in report.get("by_gold_type", {}).items():
+        row["gold"] = int(counts.get(f"gold:{kind}", 0))
+    return report
