@@ -30,7 +30,9 @@ lint: install
 	$(BIN)/ruff format --check src tests benchmarks tools
 	$(BIN)/mypy
 
+# the peers run beside eventwire (newspaper4k) come with the `bench` extra
 bench: install
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python benchmarks/run.py
 
 clean:

@@ -33,6 +33,11 @@ from eventwire.extract.actorlist import actor_list
 from eventwire.records import Document, RawDocument, Source
 from eventwire.settings import Settings
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import peers  # noqa: E402
+import scaling  # noqa: E402
+from scaling import GOLD  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 HARD = ROOT / "benchmarks" / "data" / "dyads_written_hard.jsonl"
@@ -111,6 +116,12 @@ def quotes(path: Path) -> list[str]:
     return out
 
 
+def _ci(report: dict[str, Any], figure: str) -> str:
+    """A figure's 95% bootstrap interval from an evaluation report, as 'low-high'."""
+    found = report.get("intervals", {}).get(figure)
+    return f"{found[0]:.3f}-{found[1]:.3f}" if found else "-"
+
+
 def _table(header: list[str], cells: list[list[object]]) -> list[str]:
     """A Markdown table: header, rule, one row per list of cells."""
     rows = [header, ["---"] * len(header), *([str(c) for c in row] for row in cells)]
@@ -118,14 +129,18 @@ def _table(header: list[str], cells: list[list[object]]) -> list[str]:
 
 
 def times_and_places(times_gold: Path, places_gold: Path) -> list[str]:
-    """Times (TempEval-3 style) and places (accuracy@161km) on both halves of each set."""
+    """Times (TempEval-3 style) and places (accuracy@161km) on both halves of each set, and
+    each half's test figures for a naive peer: dateparser alone, a plain gazetteer lookup."""
     time_rows, place_rows = list(read_gold(times_gold)), list(read_gold(places_gold))
-    times = [evaluate_times(time_rows, split) for split in ("dev", "test")]
-    places = [evaluate_places(place_rows, split) for split in ("dev", "test")]
+    times = [("eventwire", evaluate_times(time_rows, split)) for split in ("dev", "test")]
+    times.append(("dateparser alone", evaluate_times(time_rows, "test", peers.dateparser_times)))
+    places = [("eventwire", evaluate_places(place_rows, split)) for split in ("dev", "test")]
+    places.append(("naive gazetteer", evaluate_places(place_rows, "test", peers.naive_places)))
     return [
         *_table(
             [
                 "times set",
+                "system",
                 "docs",
                 "gold",
                 "extent F1 (relaxed)",
@@ -133,10 +148,12 @@ def times_and_places(times_gold: Path, places_gold: Path) -> list[str]:
                 "type acc.",
                 "value acc.",
                 "value F1",
-            ],  # fmt: skip
+                "value F1 95% interval",
+            ],
             [
                 [
                     f"{times_gold.name} ({t['split']})",
+                    name,
                     t["documents"],
                     t["gold_times"],
                     f"{t['extent_relaxed']['f1']:.3f}",
@@ -144,36 +161,41 @@ def times_and_places(times_gold: Path, places_gold: Path) -> list[str]:
                     f"{t['type_accuracy']:.3f}",
                     f"{t['value_accuracy']:.3f}",
                     f"{t['value']['f1']:.3f}",
-                ]  # fmt: skip
-                for t in times
+                    _ci(t, "value/f1"),
+                ]
+                for name, t in times
             ],
-        ),
+        ),  # fmt: skip
         "",
         *_table(
             [
                 "places set",
+                "system",
                 "docs",
                 "gold with coordinates",
                 "precision",
                 "recall",
                 "accuracy@161km",
                 "found within 161 km",
+                "95% interval",
                 "median error km",
-            ],  # fmt: skip
+            ],
             [
                 [
                     f"{places_gold.name} ({p['split']})",
+                    name,
                     p["documents"],
                     p["gold_with_coordinates"],
                     f"{p['precision']:.3f}",
                     f"{p['recall']:.3f}",
                     f"{p['accuracy_161km']:.3f}",
                     f"{p['found_within_161km']:.3f}",
+                    _ci(p, "found_within_161km"),
                     p["median_error_km"],
-                ]  # fmt: skip
-                for p in places
+                ]
+                for name, p in places
             ],
-        ),
+        ),  # fmt: skip
     ]
 
 
@@ -193,7 +215,7 @@ def dyads(path: Path, halves: tuple[str | None, ...] = ("dev", "test")) -> list[
             out.append(
                 f"| {path.name} ({half or 'all'}) | {model} | {report['dyads']} | "
                 f"{report['accuracy']:.3f} | {report['macro_f1']:.3f} | "
-                f"{'-' if quad is None else f'{quad:.3f}'} | {report['no_type']} | "
+                f"{_ci(report, 'macro_f1')} | {'-' if quad is None else f'{quad:.3f}'} | {report['no_type']} | "
                 f"{count / seconds:.0f} |"
             )
     return out
@@ -208,8 +230,8 @@ def events(path: Path) -> list[str]:
         typed = report["type_only"]
         out.append(
             f"| {path.name} ({half}) | {report['sentences']} | {report['gold_events']} | "
-            f"{report['output_events']} | {report['recall']:.3f} | {report['precision']:.3f} | "
-            f"{typed['recall']:.3f} | {typed['precision']:.3f} |"
+            f"{report['output_events']} | {report['recall']:.3f} | {_ci(report, 'recall')} | "
+            f"{report['precision']:.3f} | {_ci(report, 'precision')} | {typed['recall']:.3f} | {typed['precision']:.3f} |"
         )
     return out
 
@@ -244,11 +266,18 @@ def _whole_page(row: dict[str, Any]) -> CleanResult:
 
 def cleaning() -> list[str]:
     lines = [
-        "| set | split | pages | cleaner | body P | body R | body F1 | title acc. | date acc. | pages/s |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| set | split | pages | cleaner | body P | body R | body F1 | body F1 95% interval "
+        "| title acc. | date acc. | pages/s |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
-    for task, peers in (
-        ("clean", [("trafilatura 2.3 (defaults)", _trafilatura_html)]),
+    for task, others in (
+        (
+            "clean",
+            [
+                ("trafilatura 2.3 (defaults)", _trafilatura_html),
+                ("newspaper4k 0.9 (defaults, no images)", peers.newspaper_html),
+            ],
+        ),
         (
             "textclean",
             [("trafilatura over text in <p>", _trafilatura_text), ("whole page kept", _whole_page)],
@@ -256,14 +285,15 @@ def cleaning() -> list[str]:
     ):
         rows = list(read_gold(SHARED / "clean" / f"{task}_naeb.jsonl.gz"))
         for split in ("test", None):
-            for name, cleaner in [("eventwire", eventwire_cleaner(task)), *peers]:
+            for name, cleaner in [("eventwire", eventwire_cleaner(task)), *others]:
                 start = time.perf_counter()
                 r = evaluate_clean(rows, cleaner, split)
                 rate = r["pages"] / (time.perf_counter() - start)
                 date_acc = "-" if r["date_accuracy"] is None else f"{r['date_accuracy']:.3f}"
                 lines.append(
                     f"| {task}_naeb | {split or 'all'} | {r['pages']} | {name} | {r['body_precision']:.3f} | "
-                    f"{r['body_recall']:.3f} | **{r['body_f1']:.3f}** | {r['title_accuracy']:.3f} | "
+                    f"{r['body_recall']:.3f} | **{r['body_f1']:.3f}** | {_ci(r, 'body_f1')} | "
+                    f"{r['title_accuracy']:.3f} | "
                     f"{date_acc} | {rate:.1f} |"
                 )
     return lines
@@ -282,6 +312,15 @@ def main() -> None:
         *speed(),
         "",
     ]
+    if all((SHARED / name).exists() for name in GOLD):
+        lines += [
+            "## Throughput with input size and workers (`eventwire extract DIR --workers N`)",
+            "",
+            (scaling.__doc__ or "").split("\n\n", 1)[1].replace("\n", " ").strip(),
+            "",
+            *scaling.scaling(SHARED),
+            "",
+        ]
     if (SHARED / "clean").exists():
         lines += [
             "## Cleaning (`eventwire eval clean|textclean`)",
@@ -344,8 +383,9 @@ def main() -> None:
             "default; `parse only` is the model `extract` uses. `dyads_written_hard.jsonl`: 960 "
             "project-written hard dyads (`benchmarks/data/README.md`), never trained on.",
             "",
-            "| set | model | dyads | accuracy | macro-F1 | quad acc. | no type | dyads/s |",
-            "| --- | --- | --- | --- | --- | --- | --- | --- |",
+            "| set | model | dyads | accuracy | macro-F1 | macro-F1 95% interval | quad acc. "
+            "| no type | dyads/s |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
             *(line for p in gold for line in dyads(p)),
             *dyads(HARD, (None,)),
             "",
@@ -360,9 +400,9 @@ def main() -> None:
             "asserted output events that match a gold event of their sentence. Type only ignores "
             "the actors. Sentences of the `test` half were not trained or tuned on.",
             "",
-            "| set | sentences | gold events | output | recall | precision | type-only recall "
-            "| type-only precision |",
-            "| --- | --- | --- | --- | --- | --- | --- | --- |",
+            "| set | sentences | gold events | output | recall | 95% interval | precision "
+            "| 95% interval | type-only recall | type-only precision |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
             *events(events_gold),
             "",
         ]

@@ -43,6 +43,7 @@ def input_options(command: F) -> F:
             published=kwargs.pop("published"),
             encoding=kwargs.pop("encoding"),
             actors=kwargs.pop("actors"),
+            workers=kwargs.pop("workers"),
         )
         return command(*args, **kwargs)
 
@@ -68,6 +69,14 @@ def input_options(command: F) -> F:
         callback=_actor_file,
         help="Your own actor list (TSV: name, aliases, kind, country, sectors, valid_from, "
         "valid_until), used beside eventwire's.",
+    )(func)
+    func = click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        default=1,
+        show_default=True,
+        help="Processes that clean, annotate and extract (each loads the model once). Output "
+        "order and duplicate links do not depend on it.",
     )(func)
     func = click.option(
         "--encoding",

@@ -27,6 +27,9 @@ class Settings:
     sentence_vectors: bool = True
     # Documents handed to spaCy's nlp.pipe at once.
     batch_size: int = 16
+    # Processes that clean, annotate and extract (each loads the model once); 1 runs in this
+    # process. Output order and duplicate links are the same for any number.
+    workers: int = 1
     # Near-duplicate stories (wire copies) link to the first copy seen and are not extracted again.
     dedup: bool = True
     # Estimated Jaccard similarity of word 5-gram shingles at which two bodies are copies.
