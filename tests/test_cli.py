@@ -142,3 +142,20 @@ def test_cli_bad_actor_list_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["extract", str(story), "--actors", str(bad)])
     assert result.exit_code == 2
     assert "actors.tsv" in result.output and "Traceback" not in result.output
+
+
+def test_cli_workers_give_the_same_output_as_one_process(data_dir: Path, tmp_path: Path) -> None:
+    # a story, its wire copy (a near-duplicate, linked, not extracted), HTML, bad inputs between
+    story = (data_dir / "article_plain.txt").read_text(encoding="utf-8")
+    (tmp_path / "copy.txt").write_text(story.replace("about three", "nearly three"), "utf-8")
+    names = ["article_plain.txt", "empty.txt", "article.html", "noise.bin", "article_debris.txt"]
+    paths = [str(data_dir / name) for name in names] + [str(tmp_path / "copy.txt")]
+    one = _run("extract", "--published", "2025-03-05", *paths)
+    two = _run("extract", "--published", "2025-03-05", "--workers", "2", *paths)
+    assert two.returncode == one.returncode == 1
+    assert two.stdout == one.stdout
+    docs = [json.loads(line) for line in two.stdout.splitlines()]
+    assert len(docs) == 4 and docs[-1]["duplicate_of"] is not None
+    errors = [line for line in two.stderr.splitlines() if line.startswith("eventwire: ")]
+    assert len(errors) == 2 and "Traceback" not in two.stderr
+    assert _run("extract", "--workers", "0", *paths).returncode == 2
