@@ -76,9 +76,9 @@ def scaling(shared: Path) -> list[str]:
     rates: dict[tuple[int, int], float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        short = min(texts[:50], key=len)
-        startup = {w: _run(_folder(root, [short]), w)[0] for w in WORKERS}
-        (root / "n1").rename(root / "start")
+        one = _folder(root, [min(texts[:50], key=len)])  # a short story: the start-up alone
+        startup = {w: _run(one, w)[0] for w in WORKERS}
+        one.rename(root / "start")
         for size in SIZES:
             chunk = texts[:size]
             words = sum(len(t.split()) for t in chunk)
