@@ -305,7 +305,8 @@ def main() -> None:
         "",
         f"Run on {date.today().isoformat()} with `make bench` (`python benchmarks/run.py`): eventwire "
         f"{eventwire.__version__}, spaCy {spacy.__version__}, Python {platform.python_version()}, "
-        f"{platform.machine()}, {platform.system()}, 1 process.",
+        f"{platform.machine()}, {platform.system()}, 2 cores; one process unless a table says "
+        "otherwise. Intervals are 95% percentile-bootstrap intervals (`eventwire eval`).",
         "",
         "## Speed",
         "",

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from eventwire.evaluate.metrics import f1
+from eventwire.evaluate.metrics import harmonic, ratio
 from eventwire.evaluate.places import distance_km, evaluate_places
 from eventwire.evaluate.times import evaluate_times
 
@@ -21,8 +21,10 @@ def test_distance_km_matches_a_known_distance() -> None:
     assert distance_km(48.8566, 2.3522, 51.5074, -0.1278) == pytest.approx(344, abs=2)
 
 
-def test_f1_of_nothing_is_zero() -> None:
-    assert f1(0, 0, 5) == {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+def test_f1_of_nothing_is_zero_and_of_no_data_undefined() -> None:
+    assert harmonic(0.0, 0.0) == 0.0
+    assert harmonic(1.0, 0.5) == pytest.approx(2 / 3)
+    assert ratio(3, 0) is None and harmonic(None, 1.0) is None
 
 
 def test_eval_times_scores_extent_type_and_value(nlp: Language) -> None:

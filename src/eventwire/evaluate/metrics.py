@@ -51,10 +51,6 @@ def shingle_scores(gold: str | None, predicted: str | None, n: int = 4) -> Overl
     return Overlap(precision, recall)
 
 
-def mean(values: list[float]) -> float:
-    return sum(values) / len(values) if values else 0.0
-
-
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
@@ -81,14 +77,6 @@ def match_spans(
             used_predicted.add(pi)
             out.append((gi, pi))
     return out
-
-
-def f1(matched: int, predicted: int, gold: int) -> dict[str, float]:
-    """Precision, recall and F1 of `matched` items among `predicted` and `gold` ones."""
-    precision = matched / predicted if predicted else 0.0
-    recall = matched / gold if gold else 0.0
-    score = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(score, 4)}
 
 
 class _Located(Protocol):
