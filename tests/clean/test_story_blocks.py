@@ -1,6 +1,6 @@
 """Choosing the story blocks from the block model's probabilities (clean/blocks.story_blocks)."""
 
-from eventwire.clean.blocks import FALLBACK_WORDS, Block, story_blocks
+from eventwire.clean.blocks import FALLBACK_BLOCKS, FALLBACK_WORDS, Block, story_blocks
 
 
 def _blocks(sizes: list[int]) -> list[Block]:
@@ -32,16 +32,19 @@ def test_story_run_keeps_a_short_dip_inside_the_story() -> None:
 
 def test_unsure_page_falls_back_to_a_relative_threshold() -> None:
     # nothing reaches the threshold, but two blocks stand out from the rest of the page
-    probabilities = [0.02, 0.15, 0.2, 0.01, 0.03]
-    blocks = _blocks([5, 30, 30, 5, 5])
+    probabilities = [0.02, 0.15, 0.2] + [0.01] * (FALLBACK_BLOCKS - 3)
+    blocks = _blocks([5, 30, 30] + [5] * (FALLBACK_BLOCKS - 3))
     assert sum(b.flat.count("word") for b in blocks[1:3]) >= FALLBACK_WORDS
     story = story_blocks(blocks, probabilities, 0.3, region_penalty=0.3)
-    assert story == [False, True, True, False, False]
+    assert story == [False, True, True] + [False] * (FALLBACK_BLOCKS - 3)
+    # a short text is not read relatively: nothing is confident (clean_text keeps it whole)
+    assert not any(story_blocks(blocks[:5], probabilities[:5], 0.3, region_penalty=0.3))
 
 
 def test_headline_words_do_not_count_as_confident_story() -> None:
     # the only confident block is the headline: the page is read relatively
-    probabilities = [0.5, 0.2, 0.25, 0.01]
-    story = story_blocks(_blocks([40, 30, 30, 5]), probabilities, 0.3, title_at=0)
-    assert story[1:] == [True, True, False]
-    assert story_blocks(_blocks([40, 30, 30, 5]), probabilities, 0.3) == [True, False, False, False]
+    probabilities = [0.5, 0.2, 0.25] + [0.01] * (FALLBACK_BLOCKS - 3)
+    blocks = _blocks([40, 30, 30] + [5] * (FALLBACK_BLOCKS - 3))
+    story = story_blocks(blocks, probabilities, 0.3, title_at=0)
+    assert story[1:4] == [True, True, False]
+    assert story_blocks(blocks, probabilities, 0.3)[:3] == [True, False, False]

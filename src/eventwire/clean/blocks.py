@@ -193,6 +193,7 @@ def block_features(
 
 FALLBACK_WORDS = 40  # a page whose confident story is shorter than this is read again, relatively
 FALLBACK_FRACTION = 0.3  # ... keeping blocks within this fraction of the page's best probability
+FALLBACK_BLOCKS = 20  # ... if it is a whole page: a short text is all story (clean/text.py)
 
 
 def story_blocks(
@@ -206,8 +207,10 @@ def story_blocks(
 
     1. A block is story when its probability reaches the threshold. When those blocks (the
        headline aside) hold fewer than FALLBACK_WORDS words, the page is one the model is unsure
-       of everywhere (an unfamiliar layout, a cookie wall first): the threshold drops to
-       FALLBACK_FRACTION of the page's best probability.
+       of everywhere (an unfamiliar layout, a cookie wall first): if it has FALLBACK_BLOCKS
+       blocks or more, the threshold drops to FALLBACK_FRACTION of its best probability. (A
+       shorter text, a brief or two paragraphs, has no debris to tell from: clean/text.py keeps
+       it whole when no block is confident.)
     2. With a `region_penalty`, the story is one run of blocks: each block scores
        (probability - threshold) x log(1 + words), scores under zero damped by the penalty, and
        only the story blocks inside the best-scoring run are kept. A live blog's later entries,
@@ -218,7 +221,7 @@ def story_blocks(
     confident = sum(
         w for i, w in enumerate(words) if probabilities[i] >= threshold and i != title_at
     )
-    if confident < FALLBACK_WORDS and probabilities:
+    if confident < FALLBACK_WORDS and len(blocks) >= FALLBACK_BLOCKS:
         threshold = min(threshold, FALLBACK_FRACTION * max(probabilities))
     story = [p >= threshold for p in probabilities]
     if region_penalty is None:
