@@ -7,7 +7,7 @@ from typing import Any
 
 from eventwire.api import code_dyads
 from eventwire.evaluate.gold import split_of
-from eventwire.evaluate.metrics import Tally, harmonic, ratio, scored, total
+from eventwire.evaluate.metrics import Tally, add_counts, harmonic, ratio, scored, total
 from eventwire.settings import Settings
 
 TYPES = [
@@ -71,9 +71,8 @@ def evaluate_dyads(
         if row.get("quad") is not None:
             unit.update(quads=1.0, quad_right=float(coding.quad == row["quad"]))
         units.append(unit)
-    report = {"dyads": len(rows), "split": split or "all", **scored(units, _summary)}
     counts = total(units)
-    for name, row in report.get("per_type", {}).items():
-        row["support"] = int(counts.get(f"tp:{name}", 0) + counts.get(f"fn:{name}", 0))
+    report = {"dyads": len(rows), "split": split or "all", **scored(units, _summary, counts)}
+    add_counts(report.get("per_type", {}), "support", counts, "tp", "fn")
     report["no_type"] = sum(c.type is None for c in codings)
     return report

@@ -17,7 +17,7 @@ from typing import Any
 
 from eventwire.api import locate_actor
 from eventwire.evaluate.gold import run_as_given, split_of
-from eventwire.evaluate.metrics import harmonic, ratio, scored, total
+from eventwire.evaluate.metrics import add_counts, harmonic, keyed, ratio, scored, total
 from eventwire.records import Document, Event
 
 
@@ -62,7 +62,7 @@ def _summary(t: Mapping[str, float]) -> dict[str, float | None]:
         "type_only/recall": ratio(t.get("typed", 0.0), t["gold"]),
         "type_only/precision": ratio(t.get("right_type", 0.0), t["output"]),
     }
-    for name in sorted({k.split(":", 1)[1] for k in t if ":" in k}):
+    for name in keyed(t):
         out[f"per_type/{name}/recall"] = ratio(
             t.get(f"found:{name}", 0.0), t.get(f"gold:{name}", 0)
         )
@@ -100,14 +100,12 @@ def evaluate_events(rows: Iterable[dict[str, Any]], split: str | None = None) ->
             if any(_matches(event, g, document, text) for g in golds):
                 unit.update(("right", f"right:{event.type}"))
             unit["right_type"] += any(event.type in (g.get("accept") or [g["type"]]) for g in golds)
-    report = {"sentences": len(rows), "split": split or "all", **scored(units, _summary)}
     counts = total(units)
+    report = {"sentences": len(rows), "split": split or "all", **scored(units, _summary, counts)}
     report.update(
         gold_events=int(counts.get("gold", 0)), output_events=int(counts.get("output", 0))
     )
-    for name, row in report.get("per_type", {}).items():
-        row.update(
-            gold=int(counts.get(f"gold:{name}", 0)), output=int(counts.get(f"output:{name}", 0))
-        )
+    add_counts(report.get("per_type", {}), "gold", counts, "gold")
+    add_counts(report.get("per_type", {}), "output", counts, "output")
     report["output_by_factuality"] = dict(factuality)
     return report

@@ -65,3 +65,12 @@ def run_as_given(
         if document.body != row["text"]:
             raise ValueError(f"{row['id']}: body changed under --no-clean")
         yield row, document
+
+
+def found_as_given(
+    rows: Sequence[dict[str, Any]], field: str
+) -> Iterator[tuple[dict[str, Any], list[Any] | None]]:
+    """Each row with the Document records of one `field` ("times", "places") that
+    `run_as_given` finds in it (None if the pipeline refused the row)."""
+    for row, document in run_as_given(rows):
+        yield row, None if document is None else list(getattr(document, field))

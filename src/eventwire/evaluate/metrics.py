@@ -112,6 +112,19 @@ def harmonic(a: float | None, b: float | None) -> float | None:
     return 2 * a * b / (a + b) if a + b else 0.0
 
 
+def keyed(t: Mapping[str, float]) -> list[str]:
+    """The names that tally keys of the form "count:NAME" break a figure down by, sorted."""
+    return sorted({key.split(":", 1)[1] for key in t if ":" in key})
+
+
+def add_counts(
+    breakdown: Mapping[str, dict[str, Any]], field: str, t: Mapping[str, float], *counts: str
+) -> None:
+    """Give each row of a breakdown its count: the sum of the "count:NAME" tallies named."""
+    for name, row in breakdown.items():
+        row[field] = int(sum(t.get(f"{count}:{name}", 0.0) for count in counts))
+
+
 def total(units: Sequence[Mapping[str, float]]) -> Tally:
     out: Tally = {}
     for unit in units:
@@ -164,10 +177,15 @@ def nest(flat: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def scored(units: Sequence[Mapping[str, float]], summary: Summary) -> dict[str, Any]:
-    """The summary of all units, rounded and nested at "/", with the bootstrap intervals (95%)
-    of every figure under "intervals", keyed by the figure's path ("per_type/AGREE/f1")."""
-    point = summary(total(units))
+def scored(
+    units: Sequence[Mapping[str, float]],
+    summary: Summary,
+    totals: Mapping[str, float] | None = None,
+) -> dict[str, Any]:
+    """The summary of all units (their `totals`, when the caller has summed them already),
+    rounded and nested at "/", with the bootstrap intervals (95%) of every figure under
+    "intervals", keyed by the figure's path ("per_type/AGREE/f1")."""
+    point = summary(total(units) if totals is None else totals)
     return {
         **nest({k: None if v is None else round(v, 4) for k, v in point.items()}),
         "intervals": bootstrap(units, summary),

@@ -13,12 +13,12 @@ entry) count for precision only.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from statistics import median
 from typing import Any, Protocol
 
-from eventwire.evaluate.gold import run_as_given, split_of
-from eventwire.evaluate.metrics import match_items, ratio, scored, total
+from eventwire.evaluate.gold import found_as_given, split_of
+from eventwire.evaluate.metrics import add_counts, keyed, match_items, ratio, scored, total
 from eventwire.extract.gazetteer import distance_km
 
 WITHIN_KM = 161.0
@@ -55,16 +55,11 @@ def _summary(t: Mapping[str, float]) -> dict[str, float | None]:
         "found_within_161km": ratio(within, located),
         "mean_error_km": ratio(t.get("km", 0.0), found),
     }
-    for rule in sorted({k.split(":", 1)[1] for k in t if ":" in k}):
+    for rule in keyed(t):
         out[f"by_rule/{rule}/accuracy_161km"] = ratio(
             t.get(f"within:{rule}", 0.0), t.get(f"found:{rule}", 0.0)
         )
     return out
-
-
-def _ours(rows: list[dict[str, Any]]) -> Iterator[tuple[dict[str, Any], Sequence[_Place] | None]]:
-    for row, document in run_as_given(rows):
-        yield row, None if document is None else list(document.places)
 
 
 def evaluate_places(
@@ -73,7 +68,7 @@ def evaluate_places(
     """The figures of the module docstring for our pipeline, or for `predict` (a peer), overall
     and by the rule that placed each toponym; bootstrap intervals resample stories."""
     rows = [r for r in rows if not split or split_of(str(r["id"])) == split]
-    found = ((r, predict(r)) for r in rows) if predict else _ours(rows)
+    found = ((r, predict(r)) for r in rows) if predict else found_as_given(rows, "places")
     units: list[Mapping[str, float]] = []
     errors: list[float] = []
     for row, ours in found:
@@ -93,8 +88,8 @@ def evaluate_places(
             unit["km"] += km  # type: ignore[assignment]
             if km <= WITHIN_KM:
                 unit.update(("within", f"within:{p.rule}"))
-    report = {"documents": len(rows), "split": split or "all", **scored(units, _summary)}
     counts = total(units)
+    report = {"documents": len(rows), "split": split or "all", **scored(units, _summary, counts)}
     report.update(
         gold_with_coordinates=int(counts.get("located", 0)),
         predicted_places=int(counts.get("predicted", 0)),
@@ -102,6 +97,5 @@ def evaluate_places(
     )
     if report["mean_error_km"] is not None:
         report["mean_error_km"] = round(report["mean_error_km"], 1)
-    for rule, row in report.get("by_rule", {}).items():
-        row["placed"] = int(counts.get(f"found:{rule}", 0))
+    add_counts(report.get("by_rule", {}), "placed", counts, "found")
     return report

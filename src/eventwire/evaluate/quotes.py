@@ -21,7 +21,16 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from eventwire.evaluate.gold import run_as_given, split_of
-from eventwire.evaluate.metrics import harmonic, match_items, overlap, ratio, scored, total
+from eventwire.evaluate.metrics import (
+    add_counts,
+    harmonic,
+    keyed,
+    match_items,
+    overlap,
+    ratio,
+    scored,
+    total,
+)
 from eventwire.records import Document, Quote
 
 SCORED_KINDS = {"direct"}  # the gold holds quotes whose attributed content opens with a mark
@@ -56,7 +65,7 @@ def _summary(t: Mapping[str, float]) -> dict[str, float | None]:
         "span_f1": harmonic(precision, recall),
         "speaker_accuracy": ratio(t.get("speakers_right", 0.0), t.get("speakers", 0.0)),
     }
-    for rule in sorted({k.split(":", 1)[1] for k in t if ":" in k}):
+    for rule in keyed(t):
         out[f"speaker_by_rule/{rule}/accuracy"] = ratio(
             t.get(f"right:{rule}", 0.0), t.get(f"speakers:{rule}", 0.0)
         )
@@ -81,11 +90,10 @@ def evaluate_quotes(rows: Iterable[dict[str, Any]], split: str | None = None) ->
             unit.update(("speakers", f"speakers:{ours[pi].rule}"))
             if right:
                 unit.update(("speakers_right", f"right:{ours[pi].rule}"))
-    report = {"documents": len(rows), "split": split or "all", **scored(units, _summary)}
     counts = total(units)
+    report = {"documents": len(rows), "split": split or "all", **scored(units, _summary, counts)}
     report.update(
         gold_quotes=int(counts.get("gold", 0)), predicted_quotes=int(counts.get("predicted", 0))
     )
-    for rule, row in report.get("speaker_by_rule", {}).items():
-        row["quotes"] = int(counts.get(f"speakers:{rule}", 0))
+    add_counts(report.get("speaker_by_rule", {}), "quotes", counts, "speakers")
     return report

@@ -12,11 +12,19 @@ Per-type rows break recall and value accuracy down by the gold type.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
-from eventwire.evaluate.gold import run_as_given, split_of
-from eventwire.evaluate.metrics import harmonic, match_items, ratio, scored, total
+from eventwire.evaluate.gold import found_as_given, split_of
+from eventwire.evaluate.metrics import (
+    add_counts,
+    harmonic,
+    keyed,
+    match_items,
+    ratio,
+    scored,
+    total,
+)
 
 
 class _Time(Protocol):
@@ -49,16 +57,11 @@ def _summary(t: Mapping[str, float]) -> dict[str, float | None]:
         ratio(t.get("value_right", 0.0), gold) or 0.0,
     )
     out.update({"value/precision": p, "value/recall": r, "value/f1": harmonic(p, r)})
-    for kind in sorted({k.split(":", 1)[1] for k in t if ":" in k}):
+    for kind in keyed(t):
         found = t.get(f"found:{kind}", 0.0)
         out[f"by_gold_type/{kind}/recall"] = ratio(found, t.get(f"gold:{kind}", 0.0))
         out[f"by_gold_type/{kind}/value_accuracy"] = ratio(t.get(f"right:{kind}", 0.0), found)
     return out
-
-
-def _ours(rows: list[dict[str, Any]]) -> Iterator[tuple[dict[str, Any], Sequence[_Time] | None]]:
-    for row, document in run_as_given(rows):
-        yield row, None if document is None else list(document.times)
 
 
 def evaluate_times(
@@ -66,7 +69,7 @@ def evaluate_times(
 ) -> dict[str, Any]:
     """The figures of the module docstring for our pipeline, or for `predict` (a peer)."""
     rows = [r for r in rows if not split or split_of(str(r["id"])) == split]
-    found = ((r, predict(r)) for r in rows) if predict else _ours(rows)
+    found = ((r, predict(r)) for r in rows) if predict else found_as_given(rows, "times")
     units: list[Mapping[str, float]] = []
     for row, ours in found:
         gold = row["times"]
@@ -82,11 +85,10 @@ def evaluate_times(
             unit["value_right"] += right
             unit[f"found:{g['type']}"] += 1
             unit[f"right:{g['type']}"] += right
-    report = {"documents": len(rows), "split": split or "all", **scored(units, _summary)}
     counts = total(units)
+    report = {"documents": len(rows), "split": split or "all", **scored(units, _summary, counts)}
     report.update(
         gold_times=int(counts.get("gold", 0)), predicted_times=int(counts.get("predicted", 0))
     )
-    for kind, row in report.get("by_gold_type", {}).items():
-        row["gold"] = int(counts.get(f"gold:{kind}", 0))
+    add_counts(report.get("by_gold_type", {}), "gold", counts, "gold")
     return report
