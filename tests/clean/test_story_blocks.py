@@ -1,6 +1,13 @@
 """Choosing the story blocks from the block model's probabilities (clean/blocks.story_blocks)."""
 
-from eventwire.clean.blocks import FALLBACK_BLOCKS, FALLBACK_WORDS, Block, story_blocks
+from eventwire.clean.blocks import (
+    FALLBACK_BLOCKS,
+    FALLBACK_WORDS,
+    TRAILER_MASS,
+    Block,
+    story_blocks,
+    trailer_kind,
+)
 
 
 def _blocks(sizes: list[int]) -> list[Block]:
@@ -48,3 +55,46 @@ def test_headline_words_do_not_count_as_confident_story() -> None:
     story = story_blocks(blocks, probabilities, 0.3, title_at=0)
     assert story[1:4] == [True, True, False]
     assert story_blocks(blocks, probabilities, 0.3)[:3] == [True, False, False]
+
+
+def _texts(texts: list[str]) -> list[Block]:
+    return [Block(t, 0, len(t)) for t in texts]
+
+
+STORY = [
+    "The harbour authority in Port Velan suspended night shipping on Monday after two tankers "
+    "ran aground within an hour of each other in thick fog, officials said.",
+    "Pilots had warned the authority for months that the channel markers were out of place, a "
+    "spokesman for their union told reporters outside the port office.",
+    "Divers from the navy began inspecting both hulls at dawn, and no oil had reached the "
+    "shore by midday, according to the regional environment agency.",
+]
+
+
+def test_a_trailer_after_the_story_leaves_it() -> None:
+    trailer = (
+        "By signing up for our morning briefing you agree to receive emails from us and to our "
+        "privacy notice; you can unsubscribe at any time from the link in each email."
+    )
+    blocks = _texts([*STORY, trailer])
+    assert story_blocks(blocks, [0.9, 0.9, 0.9, 0.8], 0.3) == [True, True, True, False]
+    assert trailer_kind(trailer) == "promo"
+
+
+def test_a_trailer_phrase_in_the_opening_stays_story() -> None:
+    # before TRAILER_MASS of the story is read, the phrase is the story's own
+    opening = (
+        "A court in Port Velan fined the shipping line for ignoring the harbour's terms after a "
+        "judge found the company had copied rivals' notices; all rights reserved, it had claimed."
+    )
+    blocks = _texts([opening, *STORY])
+    assert trailer_kind(opening) is not None
+    assert TRAILER_MASS > 0
+    assert story_blocks(blocks, [0.9] * 4, 0.3) == [True] * 4
+
+
+def test_a_repeated_paragraph_is_kept_once() -> None:
+    teaser = "PORT VELAN: " + STORY[0]
+    blocks = _texts([*STORY, teaser, "Night shipping will resume once the markers are reset."])
+    story = story_blocks(blocks, [0.9] * 5, 0.3)
+    assert story == [True, True, True, False, True]

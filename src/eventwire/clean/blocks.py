@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from eventwire.clean.credits import split_credit
+from eventwire.clean.dedup import word_shingles
 from eventwire.clean.trees import TreeEnsemble, load_ensemble
 from eventwire.resources import resource_table, resource_words
 
@@ -215,7 +216,14 @@ def story_blocks(
        (probability - threshold) x log(1 + words), scores under zero damped by the penalty, and
        only the story blocks inside the best-scoring run are kept. A live blog's later entries,
        a teaser far below the story, a cookie notice above it fall outside the run.
-    Both constants and the penalty were chosen by cross-validated body F1 on the dev half.
+    3. Once TRAILER_MASS of the story's words are read, a story block holding a trailer phrase
+       (resources/trailers.tsv: a sign-up prompt, a copyright line, an author's contact line)
+       leaves the story: pages append these after the story, and the block model, which weighs
+       single words, keeps long ones.
+    4. A story block that repeats earlier story blocks (REPEAT_SHARE of its word 4-grams) leaves
+       it: the same paragraph twice is a teaser or a summary box, not the story told twice.
+    The constants of steps 1, 3 and 4 and the penalty were chosen by cross-validated body F1 on
+    the dev half.
     """
     words = [len(b.flat.split()) for b in blocks]
     confident = sum(
@@ -225,7 +233,7 @@ def story_blocks(
         threshold = min(threshold, FALLBACK_FRACTION * max(probabilities))
     story = [p >= threshold for p in probabilities]
     if region_penalty is None:
-        return story
+        return _trimmed(blocks, story, title_at)
     best, run, start, region = -math.inf, 0.0, 0, (0, -1)
     for i, p in enumerate(probabilities):
         score = (p - threshold) * math.log1p(words[i])
@@ -236,7 +244,44 @@ def story_blocks(
             run += score
         if run > best:
             best, region = run, (start, i)
-    return [s and region[0] <= i <= region[1] for i, s in enumerate(story)]
+    in_run = [s and region[0] <= i <= region[1] for i, s in enumerate(story)]
+    return _trimmed(blocks, in_run, title_at)
+
+
+TRAILER_MASS = 0.3  # a trailer phrase ends story blocks only after this share of the story's words
+REPEAT_SHARE = 0.8  # a story block whose word 4-grams are this much in earlier story blocks ...
+REPEAT_MIN = 8  # ... and that has at least this many, repeats the story (a teaser, a summary box)
+
+
+@cache
+def _trailers() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rows = resource_table("trailers.tsv")
+    return tuple((re.compile(rf"(?<!\w){r['pattern']}(?!\w)", re.I), r["kind"]) for r in rows)
+
+
+def trailer_kind(text: str) -> str | None:
+    """The kind of the first trailer phrase (resources/trailers.tsv) in a block, else None."""
+    return next((kind for pattern, kind in _trailers() if pattern.search(text)), None)
+
+
+def _trimmed(blocks: list[Block], story: list[bool], title_at: int | None) -> list[bool]:
+    """Steps 3 and 4 of story_blocks: trailers and repeats leave the story."""
+    kept = [i for i, s in enumerate(story) if s and i != title_at]
+    words = [len(blocks[i].flat.split()) for i in kept]
+    total = sum(words)
+    out = list(story)
+    read = 0
+    seen: set[bytes] = set()
+    for i, count in zip(kept, words, strict=True):
+        if read >= TRAILER_MASS * total and trailer_kind(blocks[i].flat):
+            out[i] = False
+        else:
+            grams = word_shingles(blocks[i].flat, 4)
+            if len(grams) >= REPEAT_MIN and len(grams & seen) >= REPEAT_SHARE * len(grams):
+                out[i] = False
+            seen |= grams
+        read += count
+    return out
 
 
 def block_model() -> TreeEnsemble:

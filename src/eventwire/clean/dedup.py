@@ -22,19 +22,18 @@ SCHEME = "affine64"  # datasketch's hashing scheme, fixed so stored signatures s
 _WORD = re.compile(r"\w+")
 
 
-def _shingles(body: str) -> list[bytes]:
-    words = [w.lower() for w in _WORD.findall(body)]
-    if len(words) < SHINGLE:
-        return [" ".join(words).encode("utf-8")] if words else []
-    return list(
-        {" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
-    )
+def word_shingles(text: str, size: int = SHINGLE) -> set[bytes]:
+    """The distinct lowercased word `size`-grams of a text (the whole text if it is shorter)."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < size:
+        return {" ".join(words).encode("utf-8")} if words else set()
+    return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
 def signature(body: str) -> tuple[int, ...]:
     """The MinHash signature of a body (stable across runs: fixed seed and permutations)."""
     minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
-    minhash.update_batch(_shingles(body))
+    minhash.update_batch(list(word_shingles(body)))
     return tuple(int(v) for v in minhash.hashvalues)
 
 

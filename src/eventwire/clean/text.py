@@ -27,6 +27,7 @@ from eventwire.clean.blocks import (
     debris_kind,
     split_blocks,
     story_blocks,
+    trailer_kind,
 )
 from eventwire.clean.dates import infer_published, normalize_date
 from eventwire.clean.title import find_title, title_scores
@@ -73,7 +74,8 @@ def _place(page: _Page, block: Block, story: bool, near_top: bool) -> None:
     elif story:
         page.paragraphs.append(_flat(text))
     else:
-        page.removed.append(Removed(debris_kind(block.flat) or "other", _flat(text)))
+        kind = trailer_kind(block.flat) or debris_kind(block.flat) or "other"
+        page.removed.append(Removed(kind, _flat(text)))
 
 
 def _walk(blocks: list[Block], title_at: int | None, story: list[bool]) -> _Page:
