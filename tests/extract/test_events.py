@@ -226,3 +226,28 @@ def test_events_demanded_act_is_hypothetical_and_sourceless_acts_are_dropped(
     assert vacate and all(e.factuality == "hypothetical" for e in vacate), _summary(doc)
     # "help" has no one who helps: no AID event with an unknown source
     assert not [e for e in doc.events if e.trigger.text == "help"], _summary(doc)
+
+
+def _marked(doc_text: str, *names: str) -> list[tuple[int, int]]:
+    return [(doc_text.index(n), doc_text.index(n) + len(n)) for n in names]
+
+
+def test_code_dyad_codes_a_planned_meeting_as_agree(nlp: Language) -> None:
+    # the manual: references to future meetings and summits are AGREE; held ones CONSULT
+    chiefs = "West African defence chiefs"
+    text = f"President Kofi Mensah will host the summit of {chiefs} in Accra on Friday."
+    coding = code_dyad(nlp(text), *_marked(text, "President Kofi Mensah", chiefs))
+    assert coding.type == "AGREE" and coding.rule.endswith("+intent:will")
+    held = f"President Kofi Mensah hosted the summit of {chiefs} in Accra on Friday."
+    coding = code_dyad(nlp(held), *_marked(held, "President Kofi Mensah", chiefs))
+    assert coding.type == "CONSULT" and "+intent" not in coding.rule
+
+
+def test_code_dyad_codes_a_reported_obligation_as_request(nlp: Language) -> None:
+    text = "Moscow says Kyiv must halt drone strikes on Russian refineries."
+    doc = nlp(text)
+    coding = code_dyad(doc, *_marked(text, "Moscow", "Kyiv"))
+    assert coding.type == "REQUEST" and coding.rule.endswith("+demand:say")
+    # the obliged party is the target: the refineries are not asked anything
+    coding = code_dyad(doc, *_marked(text, "Moscow", "Russian refineries"))
+    assert "+demand:" not in coding.rule

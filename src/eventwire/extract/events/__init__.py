@@ -208,6 +208,31 @@ class DyadCoding:
     rule: str
 
 
+def _demand_between(
+    doc: Doc, source: tuple[int, int] | None, target: tuple[int, int] | None
+) -> Token | None:
+    """The speech verb of a reported demand (triggers.find_demands) whose subject is the source
+    and whose obliged subject is the target, if there is one."""
+    if source is None or target is None:
+        return None
+    s_span = doc.char_span(*source, alignment_mode="expand")
+    t_span = doc.char_span(*target, alignment_mode="expand")
+    if not s_span or not t_span:
+        return None
+    s_at, t_at = {t.i for t in s_span}, {t.i for t in t_span}
+    for speech, _ in find_demands(doc):
+        says = any(c.dep_ == "nsubj" and c.i in s_at for c in speech.children)
+        obliged = any(
+            c.dep_ == "nsubj" and c.i in t_at
+            for clause in speech.children
+            if clause.dep_ == "ccomp"
+            for c in clause.children
+        )
+        if says and obliged:
+            return speech
+    return None
+
+
 def code_dyad(
     doc: Doc,
     source: tuple[int, int] | None,
@@ -217,8 +242,11 @@ def code_dyad(
     """The PLOVER type of the event from a marked source to a marked target in a one-sentence Doc.
 
     The dyad model (classify.py) gives the type and its probability; with the sentence's
-    embedding (`vector`, annotate/encoder.py) the sentence model does. The lexicon entry of the
-    predicate nearest the target gives mode and CAMEO when it codes the same type.
+    embedding (`vector`, annotate/encoder.py) the sentence model does. PLOVER's conventions
+    then apply as in `extract`: a reported demand on the target ("X says Y must ...") is
+    REQUEST, a stated intent ("will meet", "is willing to withdraw") is AGREE or THREATEN, a
+    refused cooperation is REJECT. The lexicon entry of the predicate nearest the target gives
+    mode and CAMEO when it codes the same type.
     """
     model = dyad_model(sentence=vector is not None)
     if source is None and target is None and next(find_triggers(doc), None) is None:
@@ -226,7 +254,14 @@ def code_dyad(
     view = view_dyad(doc, source, target)
     label, probabilities = model.predict(view.features, vector)
     rule = model.rule(view.features, label, vector)
-    if "neg:cooperation" in view.features and quad_of(label) <= 2:
+    promised = intent(view.predicate) if view.predicate is not None else None
+    if label != "REQUEST" and (speech := _demand_between(doc, source, target)) is not None:
+        # "Russia says Israel must end attacks": a demand from the speaker to the obliged
+        label, rule = "REQUEST", f"{rule}+demand:{speech.lemma_}"
+    elif promised and label in INTENT_TYPES:
+        # "X will meet Y", "X is willing to withdraw": the statement is the event (as in extract)
+        label, rule = INTENT_TYPES[label], f"{rule}+intent:{promised}"
+    elif "neg:cooperation" in view.features and quad_of(label) <= 2:
         label, rule = "REJECT", f"{rule}+negated:REJECT"  # "will not accept the refugees"
     coding = type_coding(label, view.predicate)
     return DyadCoding(
