@@ -43,7 +43,7 @@ WRITTEN = ROOT / "tools" / "training"  # every dyads_*.jsonl there
 GSR = ROOT.parent / "shared" / "data" / "plover" / "dyads_plover_gsr.jsonl.gz"
 OUT = ROOT / "src" / "eventwire" / "extract" / "events" / "ontology"
 C = 2.0  # inverse L2 strength, chosen on the PLV dev half
-SCALE = 4.0  # the sentence vector's weight against the sparse features, chosen likewise
+SCALE = 3.0  # the sentence vector's weight against the sparse features, chosen likewise
 MIN_WEIGHT = 0.01  # weights smaller than this in every class are dropped from the file
 CREDIT = (
     "dyads written by eventwire (tools/training/dyads_*.jsonl) and the dev half of "

@@ -83,7 +83,9 @@ def _typed(
     The model reads the link between the two sides, so it types this event only when both
     sides are there and the trigger lies on that link; otherwise it would type another event."""
     rule = f"{coding.rule}.{coding.pos.lower()}:{coding.trigger}"
-    if source is None or target is None:
+    if source is None or target is None or coding.rule == "demand":
+        # a reported demand ("declared that Uganda must withdraw") is REQUEST by its grammar,
+        # as in code_dyad; the model would type the demanded act
         return coding, None, rule
     model = dyad_model()
     view = view_dyad(trigger.doc, _chars(source), _chars(target))
@@ -134,8 +136,13 @@ def _events_for(trigger: Token, coding: Coding, ctx: _Context) -> Iterator[Event
         if stated is not None:  # "X is willing to withdraw": the statement is the event
             typed = type_coding(stated, trigger)
             rule, fact_here = f"{rule}+intent:{promised}", "asserted"
-        elif fact == "negated" and typed.quad <= 2 and (source or target):
+        elif (
+            fact == "negated"
+            and (source or target)
+            and (typed.quad <= 2 or typed.type == "REJECT" and quad_of(coding.type) <= 2)
+        ):
             # "X said it will not accept the refugees": a refusal, which PLOVER codes REJECT
+            # (whether the lexicon's cooperation or the model's REJECT reads it)
             typed = type_coding("REJECT", trigger)
             rule, fact_here = f"{rule}+negated:REJECT", "asserted"
         yield Event(

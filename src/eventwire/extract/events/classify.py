@@ -160,23 +160,26 @@ def view_dyad(doc: Doc, source: tuple[int, int] | None, target: tuple[int, int] 
             if clause.i not in inside:
                 words.append(clause)
                 verbs.append(clause)
+    neutral = resource_words("neutral_speech_verbs.txt")
     if meet is not None and meet.i not in inside:
-        feats[f"lca:{meet.lemma_.lower()}"] = 1.0
+        # a neutral reporting verb ("said", "announced") frames the event but types nothing
+        feats["lca:<say>" if meet.lemma_.lower() in neutral else f"lca:{meet.lemma_.lower()}"] = 1.0
         if meet.pos_ in {"VERB", "AUX"} and meet not in verbs:
             verbs.append(meet)
     negated = bool(clause_markers(verbs) & NEGATIONS)
     for token in words:
-        feats[f"p:{token.lemma_.lower()}"] = 1.0
         phrasal = _phrasal(token)
-        if phrasal:
+        if phrasal:  # "call off" is not "call": the phrasal verb stands alone
             feats[f"pp:{phrasal}"] = 1.0
-    predicates = [
-        t for t in words if t.lemma_.lower() not in resource_words("neutral_speech_verbs.txt")
-    ]
+        elif token.lemma_.lower() in neutral:
+            feats["p:<say>"] = 1.0
+        else:
+            feats[f"p:{token.lemma_.lower()}"] = 1.0
+    predicates = [t for t in words if t.lemma_.lower() not in neutral]
     if (
         meet is not None
         and meet.i not in inside
-        and meet.lemma_.lower() not in resource_words("neutral_speech_verbs.txt")
+        and meet.lemma_.lower() not in neutral
         and all(t.i != meet.i for t in predicates)
     ):
         predicates.append(meet)
@@ -185,7 +188,7 @@ def view_dyad(doc: Doc, source: tuple[int, int] | None, target: tuple[int, int] 
         coding = trigger_coding(token)
         kind = coding.type if coding else None
         if rank == 0:
-            feats[f"near:{token.lemma_.lower()}"] = 1.0
+            feats[f"near:{_phrasal(token) or token.lemma_.lower()}"] = 1.0
         if kind:
             feats[f"lex:{kind}"] = feats.get(f"lex:{kind}", 0.0) + 1.0
             feats[f"{'lexnear' if rank == 0 else 'lexfar'}:{kind}"] = 1.0
