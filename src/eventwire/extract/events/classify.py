@@ -3,8 +3,9 @@ words that link them in the parse.
 
 Features (all sparse, named so that a reader can see what voted):
 - `p:` the content words on the dependency path between the source's and the target's heads,
-  `lca:` the word where the two paths meet, and `pp:` the phrasal form of path verbs
-  ("hand over", "pull out");
+  `lca:` the word where the two paths meet, and `pp:` the phrasal form of a path verb in place
+  of its bare lemma ("call off" is not "call"); neutral reporting verbs ("said", "told") are
+  one feature, `p:<say>` / `lca:<say>`, since they frame the event without typing it;
 - `lex:` the lexicon type of each path word (ontology/triggers.tsv), `lexn:` the same, negated;
 - `obj:` the objects and event nouns hanging off the path's verbs ("imposed *sanctions* on",
   "held *talks* with"), `tprep:` the preposition that introduces the target ("against", "with");
