@@ -58,3 +58,15 @@ def test_text_keep_text_leaves_the_body_unchanged(text: str) -> None:
     assert article.body == text
     for start, end in article.paragraphs:
         assert article.body[start:end].strip()
+
+
+def test_text_a_one_paragraph_notice_using_a_debris_word_stays_story() -> None:
+    # "Home" marks a navigation line, not prose that names a funeral home
+    text = (
+        "Services for retired schoolteacher Marta Quill will be held on Friday at 11 a.m. at "
+        "the Lindqvist Funeral Home in Ashby. Burial will follow at Cedar Ridge Cemetery, and "
+        "the family will receive friends at the home of her daughter afterwards."
+    )
+    article = clean_text(RawDocument("t", text, "text", Source(format="text")))
+    assert article.body == text
+    assert not article.removed

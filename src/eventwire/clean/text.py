@@ -25,6 +25,7 @@ from eventwire.clean.blocks import (
     block_features,
     block_model,
     debris_kind,
+    is_debris_line,
     split_blocks,
     story_blocks,
     trailer_kind,
@@ -122,7 +123,7 @@ def clean_text(raw: RawDocument) -> Article:
     if not page.paragraphs:
         # a short text the model finds no story in (one sentence, a wire brief) is all story,
         # but for what is recognised as debris by its shape
-        page = _walk(blocks, title_at, [debris_kind(b.flat) is None for b in blocks])
+        page = _walk(blocks, title_at, [not is_debris_line(b.flat) for b in blocks])
     if page.paragraphs and (line := debris.dateline(page.paragraphs[0])) and line.agency:  # 5
         page.credit(debris.agencies_in(line.agency) or [line.agency])
     body, spans = join_paragraphs(page.paragraphs)
