@@ -152,7 +152,7 @@ def sentence_encoder() -> SentenceEncoder | None:
     for n in range(int(config["num_hidden_layers"])):
         parts = [f"encoder.layer.{n}.attention.self.{p}" for p in ("query", "key", "value")]
         for kind in ("weight", "bias"):
-            stacked = np.concatenate([weights[f"{p}.{kind}"] for p in parts])
+            stacked = np.concatenate([weights.pop(f"{p}.{kind}") for p in parts])
             weights[f"encoder.layer.{n}.attention.qkv.{kind}"] = np.ascontiguousarray(stacked)
     return SentenceEncoder(
         weights,

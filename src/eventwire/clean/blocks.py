@@ -68,10 +68,11 @@ def debris_kind(text: str) -> str | None:
 DEBRIS_WORDS = 15  # a debris phrase marks a block shorter than this; in prose it is a word
 
 
-def is_debris_line(flat: str) -> bool:
+def is_debris_line(flat: str, words: int | None = None) -> bool:
     """A short block with a debris phrase ("Share", "Read more", "Home"), not prose that uses
-    the word ("the Kreamer Funeral Home")."""
-    return len(_WORD.findall(flat)) < DEBRIS_WORDS and debris_kind(flat) is not None
+    the word ("the Kreamer Funeral Home"). `words`: its word count, when the caller has it."""
+    count = len(_WORD.findall(flat)) if words is None else words
+    return count < DEBRIS_WORDS and debris_kind(flat) is not None
 
 
 def _shape(block: Block) -> list[float]:
@@ -89,7 +90,7 @@ def _shape(block: Block) -> list[float]:
         math.log1p(len(_SENTENCE_END.findall(flat))),
         titled / n if n else 0.0,
         digits / max(len(flat), 1),
-        1.0 if is_debris_line(flat) else 0.0,
+        1.0 if is_debris_line(flat, n) else 0.0,
         1.0 if split_credit(block.text.splitlines()[-1])[1] else 0.0,
         math.log1p(lines),
         sum(len(w) for w in words) / n if n else 0.0,

@@ -117,6 +117,14 @@ def keyed(t: Mapping[str, float]) -> list[str]:
     return sorted({key.split(":", 1)[1] for key in t if ":" in key})
 
 
+def found_counts(counts: Mapping[str, float], noun: str) -> dict[str, int]:
+    """How many gold and predicted items a span task counted ("gold_quotes", "predicted_quotes")."""
+    return {
+        f"gold_{noun}": int(counts.get("gold", 0)),
+        f"predicted_{noun}": int(counts.get("predicted", 0)),
+    }
+
+
 def add_counts(
     breakdown: Mapping[str, dict[str, Any]], field: str, t: Mapping[str, float], *counts: str
 ) -> None:

@@ -23,6 +23,7 @@ from typing import Any
 from eventwire.evaluate.gold import run_as_given, split_of
 from eventwire.evaluate.metrics import (
     add_counts,
+    found_counts,
     harmonic,
     keyed,
     match_items,
@@ -92,8 +93,6 @@ def evaluate_quotes(rows: Iterable[dict[str, Any]], split: str | None = None) ->
                 unit.update(("speakers_right", f"right:{ours[pi].rule}"))
     counts = total(units)
     report = {"documents": len(rows), "split": split or "all", **scored(units, _summary, counts)}
-    report.update(
-        gold_quotes=int(counts.get("gold", 0)), predicted_quotes=int(counts.get("predicted", 0))
-    )
+    report.update(found_counts(counts, "quotes"))
     add_counts(report.get("speaker_by_rule", {}), "quotes", counts, "speakers")
     return report

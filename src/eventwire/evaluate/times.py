@@ -18,6 +18,7 @@ from typing import Any, Protocol
 from eventwire.evaluate.gold import found_as_given, split_of
 from eventwire.evaluate.metrics import (
     add_counts,
+    found_counts,
     harmonic,
     keyed,
     match_items,
@@ -87,8 +88,6 @@ def evaluate_times(
             unit[f"right:{g['type']}"] += right
     counts = total(units)
     report = {"documents": len(rows), "split": split or "all", **scored(units, _summary, counts)}
-    report.update(
-        gold_times=int(counts.get("gold", 0)), predicted_times=int(counts.get("predicted", 0))
-    )
+    report.update(found_counts(counts, "times"))
     add_counts(report.get("by_gold_type", {}), "gold", counts, "gold")
     return report

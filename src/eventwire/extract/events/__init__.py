@@ -19,7 +19,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from eventwire.extract.events.anchors import StoryAnchors, share_anchors, story_anchors
-from eventwire.extract.events.classify import dyad_model, view_dyad
+from eventwire.extract.events.classify import dyad_model, marked_span, view_dyad
 from eventwire.extract.events.coding import Coding, needs_recipient, quad_of
 from eventwire.extract.events.dyads import (
     inner_targets,
@@ -220,10 +220,7 @@ def _demand_between(
 ) -> Token | None:
     """The speech verb of a reported demand (triggers.find_demands) whose subject is the source
     and whose obliged subject is the target, if there is one."""
-    if source is None or target is None:
-        return None
-    s_span = doc.char_span(*source, alignment_mode="expand")
-    t_span = doc.char_span(*target, alignment_mode="expand")
+    s_span, t_span = marked_span(doc, source), marked_span(doc, target)
     if not s_span or not t_span:
         return None
     s_at, t_at = {t.i for t in s_span}, {t.i for t in t_span}

@@ -44,7 +44,7 @@ _CONTENT = {"VERB", "NOUN", "ADJ", "PROPN", "ADV"}
 _OBJECT_DEPS = {"dobj", "attr", "oprd", "nsubjpass", "xcomp", "ccomp"}
 
 
-def _span(doc: Doc, chars: tuple[int, int] | None) -> Span | None:
+def marked_span(doc: Doc, chars: tuple[int, int] | None) -> Span | None:
     if chars is None:
         return None
     return doc.char_span(chars[0], chars[1], alignment_mode="expand")
@@ -147,7 +147,7 @@ def dyad_features(
 def view_dyad(doc: Doc, source: tuple[int, int] | None, target: tuple[int, int] | None) -> DyadView:
     """The features and predicate of the link from the source span to the target span."""
     feats: dict[str, float] = {"bias": 1.0}
-    s_span, t_span = _span(doc, source), _span(doc, target)
+    s_span, t_span = marked_span(doc, source), marked_span(doc, target)
     s_head = s_span.root if s_span is not None and len(s_span) else None
     t_head = t_span.root if t_span is not None and len(t_span) else None
     path, meet = dependency_path(s_head, t_head)
