@@ -2,7 +2,10 @@
 
 A headline is a short one-line block with no closing full stop, and what surrounds it gives it
 away: navigation above it (short blocks, little prose), a standfirst, byline or date just below
-it, and story prose after it that shares its words. Each candidate block gets those cues as
+it, and story prose after it that shares its words. Pages put a share bar, gallery and menus
+between headline and story, so the page's prose as a whole counts too: how many of the
+candidate's words recur in it, whether the headline is echoed in another block ("Share this
+story: <headline>"), and how far the next prose block is. Each candidate block gets those cues as
 features; a small tree ensemble (resources/title_model.json, trained by tools/train_blocks.py on
 the dev half of the article-extraction dataset) scores them and the best-scoring candidate wins,
 if its score is high enough.
@@ -12,7 +15,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
+from itertools import accumulate
 
 from eventwire.clean.blocks import _WORD, Block, debris_kind
 from eventwire.clean.trees import load_ensemble
@@ -50,6 +55,13 @@ def title_candidates(blocks: list[Block]) -> list[tuple[int, list[float]]]:
     flats = [b.flat for b in blocks]
     counts = Counter(flats)
     last = max(len(blocks) - 1, 1)
+    page = "\n".join(f.lower() for f in flats)
+    starts = list(accumulate((len(f) + 1 for f in flats[:-1]), initial=0))
+    in_prose: Counter[str] = Counter()  # in how many prose blocks each content word occurs
+    for block, words in zip(blocks, prose, strict=True):
+        if words:
+            in_prose.update(content_words(block.flat))
+    prose_blocks = [i for i, words in enumerate(prose) if words]
     out = []
     before = 0.0
     for i, block in enumerate(blocks):
@@ -60,7 +72,7 @@ def title_candidates(blocks: list[Block]) -> list[tuple[int, list[float]]]:
             after = content_words(" ".join(flats[i + 1 : i + LOOK_AHEAD]))
             below, above = flats[i + 1 : i + 5], flats[max(0, i - 5) : i]
             words = _WORD.findall(flat)
-            next_prose = next((j for j in range(i + 1, len(blocks)) if prose[j]), len(blocks))
+            next_prose = next((j for j in prose_blocks if j > i), len(blocks))
             out.append(
                 (
                     i,
@@ -92,11 +104,34 @@ def title_candidates(blocks: list[Block]) -> list[tuple[int, list[float]]]:
                         1.0 if next_prose - i <= 6 else 0.0,
                         sum(len(w) for w in words) / len(words) if words else 0.0,
                         1.0 if flat.isupper() else 0.0,
+                        sum(1 for w in own if in_prose[w]) / len(own) if own else 0.0,
+                        sum(in_prose[w] for w in own) / (len(own) * max(len(prose_blocks), 1))
+                        if own
+                        else 0.0,
+                        1.0 if n >= 3 and _echoed(page, starts, flat.lower(), i) else 0.0,
+                        math.log1p(next_prose - i),
+                        sum(prose[i + 1 : i + 40]) / total,
                     ],
                 )
             )
         before += prose[i]
     return out
+
+
+ECHO_GAP = 3  # a block repeating the candidate further away than this echoes it
+
+
+def _echoed(page: str, starts: list[int], text: str, i: int) -> bool:
+    """Whether block i's `text` recurs inside a block more than ECHO_GAP blocks away.
+
+    `page` is the lowercased blocks joined by newlines, `starts` where each begins in it.
+    """
+    at = page.find(text)
+    while at >= 0:
+        if abs(bisect_right(starts, at) - 1 - i) > ECHO_GAP:
+            return True
+        at = page.find(text, at + 1)
+    return False
 
 
 def _headline_shaped(block: Block) -> bool:
