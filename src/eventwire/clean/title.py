@@ -58,10 +58,9 @@ def title_candidates(blocks: list[Block]) -> list[tuple[int, list[float]]]:
     page = "\n".join(f.lower() for f in flats)
     starts = list(accumulate((len(f) + 1 for f in flats[:-1]), initial=0))
     in_prose: Counter[str] = Counter()  # in how many prose blocks each content word occurs
-    for block, words in zip(blocks, prose, strict=True):
-        if words:
-            in_prose.update(content_words(block.flat))
-    prose_blocks = [i for i, words in enumerate(prose) if words]
+    prose_blocks = [i for i, count in enumerate(prose) if count]
+    for j in prose_blocks:
+        in_prose.update(content_words(flats[j]))
     out = []
     before = 0.0
     for i, block in enumerate(blocks):
