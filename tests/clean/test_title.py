@@ -71,3 +71,20 @@ def test_blocks_above_the_headline_follow_the_model() -> None:
     page = _walk(blocks, 3, [False, True, True, True, True])
     assert page.paragraphs == [STORY[0], STORY[1], STORY[2]]
     assert [r.text for r in page.removed] == ["World"]
+
+
+def test_headline_far_above_its_story_behind_a_share_bar() -> None:
+    # a headline, then a share bar that repeats it and a gallery of credits, and only then
+    # the story: the headline's words recur in the story's prose, a section label's do not
+    share = ["Share this story", "Share on Facebook", f"Share all options for: {HEADLINE}"]
+    gallery = [f"Photo: Ana Ruiz/Agencia Sur {n}" for n in range(1, 19)]
+    page = "\n\n".join(
+        [*NAV, "Filed under:", "Fisheries", HEADLINE, "By Marta Quiroga", *share, *gallery]
+        + [*STORY, *RELATED]
+    )
+    blocks = split_blocks(page)
+    at = find_title(blocks)
+    assert at is not None and blocks[at].flat == HEADLINE
+    article = clean_text(RawDocument("p", page, "text", Source(format="text")))
+    assert article.title == HEADLINE
+    assert all(paragraph in article.body for paragraph in STORY)

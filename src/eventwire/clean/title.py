@@ -71,7 +71,8 @@ def title_candidates(blocks: list[Block]) -> list[tuple[int, list[float]]]:
             after = content_words(" ".join(flats[i + 1 : i + LOOK_AHEAD]))
             below, above = flats[i + 1 : i + 5], flats[max(0, i - 5) : i]
             words = _WORD.findall(flat)
-            next_prose = next((j for j in prose_blocks if j > i), len(blocks))
+            after_at = bisect_right(prose_blocks, i)
+            next_prose = prose_blocks[after_at] if after_at < len(prose_blocks) else len(blocks)
             out.append(
                 (
                     i,
