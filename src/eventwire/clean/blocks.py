@@ -243,7 +243,7 @@ def story_blocks(
         threshold = min(threshold, FALLBACK_FRACTION * max(probabilities))
     story = [p >= threshold for p in probabilities]
     if region_penalty is None:
-        return _trimmed(blocks, story, title_at)
+        return _trimmed(blocks, words, story, title_at)
     best, run, start, region = -math.inf, 0.0, 0, (0, -1)
     for i, p in enumerate(probabilities):
         score = (p - threshold) * math.log1p(words[i])
@@ -255,7 +255,7 @@ def story_blocks(
         if run > best:
             best, region = run, (start, i)
     in_run = [s and region[0] <= i <= region[1] for i, s in enumerate(story)]
-    return _trimmed(blocks, in_run, title_at)
+    return _trimmed(blocks, words, in_run, title_at)
 
 
 TRAILER_MASS = 0.3  # a trailer phrase ends story blocks only after this share of the story's words
@@ -274,23 +274,26 @@ def trailer_kind(text: str) -> str | None:
     return next((kind for pattern, kind in _trailers() if pattern.search(text)), None)
 
 
-def _trimmed(blocks: list[Block], story: list[bool], title_at: int | None) -> list[bool]:
-    """Steps 3 and 4 of story_blocks: trailers and repeats leave the story."""
+def _trimmed(
+    blocks: list[Block], words: list[int], story: list[bool], title_at: int | None
+) -> list[bool]:
+    """Steps 3 and 4 of story_blocks: trailers and repeats leave the story. `words`: each
+    block's word count, as story_blocks has it."""
     kept = [i for i, s in enumerate(story) if s and i != title_at]
-    words = [len(blocks[i].flat.split()) for i in kept]
-    total = sum(words)
+    total = sum(words[i] for i in kept)
     out = list(story)
     read = 0
     seen: set[bytes] = set()
-    for i, count in zip(kept, words, strict=True):
-        if read >= TRAILER_MASS * total and trailer_kind(blocks[i].flat):
+    for i in kept:
+        flat = blocks[i].flat
+        if read >= TRAILER_MASS * total and trailer_kind(flat):
             out[i] = False
         else:
-            grams = word_shingles(blocks[i].flat, 4)
+            grams = word_shingles(flat, 4)
             if len(grams) >= REPEAT_MIN and len(grams & seen) >= REPEAT_SHARE * len(grams):
                 out[i] = False
             seen |= grams
-        read += count
+        read += words[i]
     return out
 
 
