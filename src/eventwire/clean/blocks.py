@@ -2,8 +2,10 @@
 
 A block is a run of non-blank lines. Each block gets shape features (length, stopword density,
 punctuation, title case, digits, debris phrases, credits, repetition, position) and those of
-its neighbours, and its relation to the headline (after it or not, how much prose lies between,
-words shared with it, how headline-like it and the blocks since the headline are); a small gradient-boosted tree ensemble (clean/trees.py, weights in
+its neighbours, its relation to the headline (after it or not, how much prose lies between,
+words shared with it, how headline-like it and the blocks since the headline are) and to the
+story's lead (the words it shares with the first prose blocks after the headline); a small
+gradient-boosted tree ensemble (clean/trees.py, weights in
 resources/block_model.json, trained by tools/train_blocks.py on the dev half of the
 article-extraction dataset) gives the chance it belongs to the story.
 """
@@ -132,6 +134,36 @@ def _topic_similarity(bags: list[Counter[str]], prose: list[float]) -> list[floa
     return out
 
 
+LEAD_BLOCKS = 5  # the story's lead: this many prose blocks after the headline ...
+LEAD_WORDS = (
+    20  # ... each with at least this many words, a stopword share of LEAD_STOP and an end stop
+)
+LEAD_STOP = 0.3
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return sum(count * b.get(word, 0) for word, count in a.items()) / norm if norm else 0.0
+
+
+def _lead_similarity(
+    bags: list[Counter[str]], shapes: list[list[float]], title_at: int | None
+) -> list[float]:
+    """Cosine of each block's content words with the story's lead (the first LEAD_BLOCKS prose
+    blocks after the headline). A page that scrolls on into the next story, or appends teasers,
+    shares the page's words but not the lead's names and subject."""
+    lead: Counter[str] = Counter()
+    found = 0
+    for i in range(0 if title_at is None else title_at + 1, len(bags)):
+        length, stop, terminal = shapes[i][:3]
+        if length >= math.log1p(LEAD_WORDS) and stop >= LEAD_STOP and terminal:
+            lead.update(bags[i])
+            found += 1
+            if found == LEAD_BLOCKS:
+                break
+    return [_cosine(bag, lead) for bag in bags]
+
+
 _END_KINDS = {"related", "footer", "share"}
 
 
@@ -154,6 +186,7 @@ def block_features(
     mass = sum(prose) or 1.0
     counted = _bags(blocks)
     topic = _topic_similarity(counted, prose)
+    lead = _lead_similarity(counted, shapes, title_at)
     bags = [set(bag) for bag in counted]
     headline = bags[title_at] if title_at is not None else set()
     since_title = 0.0  # prose between the headline and this block
@@ -182,6 +215,8 @@ def block_features(
             scores[i - 1] if i else 0.0,
             rival,
             scores[title_at] if title_at is not None else 0.0,
+            lead[i],
+            sum(lead[max(0, i - 2) : i + 3]) / len(lead[max(0, i - 2) : i + 3]),
         ]
         if title_at is None or i > title_at:
             rival = max(rival, scores[i])
@@ -232,6 +267,9 @@ def story_blocks(
        single words, keeps long ones.
     4. A story block that repeats earlier story blocks (REPEAT_SHARE of its word 4-grams) leaves
        it: the same paragraph twice is a teaser or a summary box, not the story told twice.
+    5. An embedded social-media post (resources/embeds.tsv: its attribution line "— Name
+       (@handle) Date", and the block of up to EMBED_WORDS words before an attribution that
+       stands alone) leaves it: the page quotes the post, its text is not the story's.
     The constants of steps 1, 3 and 4 and the penalty were chosen by cross-validated body F1 on
     the dev half.
     """
@@ -258,6 +296,31 @@ def story_blocks(
     return _trimmed(blocks, words, in_run, title_at)
 
 
+EMBED_WORDS = 60  # an attribution alone in its block takes the block before, if no longer
+
+
+@cache
+def _embed_lines() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rows = resource_table("embeds.tsv")
+    return tuple((re.compile(rf"^(?:{r['pattern']})\s*$", re.I), r["part"]) for r in rows)
+
+
+def embedded_posts(blocks: list[Block], words: list[int]) -> set[int]:
+    """Indices of the blocks that are social-media posts embedded in the page (step 5 of
+    story_blocks). `words`: each block's word count."""
+    found: set[int] = set()
+    for i, block in enumerate(blocks):
+        lines = block.text.splitlines()
+        for pattern, part in _embed_lines():
+            if part == "marker" and pattern.match(lines[0].strip()):
+                found.add(i)
+            elif part == "attribution" and pattern.match(lines[-1].strip()):
+                found.add(i)
+                if len(lines) == 1 and i and words[i - 1] <= EMBED_WORDS:
+                    found.add(i - 1)
+    return found
+
+
 TRAILER_MASS = 0.3  # a trailer phrase ends story blocks only after this share of the story's words
 REPEAT_SHARE = 0.8  # a story block whose word 4-grams are this much in earlier story blocks ...
 REPEAT_MIN = 8  # ... and that has at least this many, repeats the story (a teaser, a summary box)
@@ -277,8 +340,8 @@ def trailer_kind(text: str) -> str | None:
 def _trimmed(
     blocks: list[Block], words: list[int], story: list[bool], title_at: int | None
 ) -> list[bool]:
-    """Steps 3 and 4 of story_blocks: trailers and repeats leave the story. `words`: each
-    block's word count, as story_blocks has it."""
+    """Steps 3 to 5 of story_blocks: trailers, repeats and embedded posts leave the story.
+    `words`: each block's word count, as story_blocks has it."""
     kept = [i for i, s in enumerate(story) if s and i != title_at]
     total = sum(words[i] for i in kept)
     out = list(story)
@@ -294,6 +357,8 @@ def _trimmed(
                 out[i] = False
             seen |= grams
         read += words[i]
+    for i in embedded_posts(blocks, words):  # step 5
+        out[i] = False
     return out
 
 

@@ -245,8 +245,9 @@ def code_dyad(
 ) -> DyadCoding:
     """The PLOVER type of the event from a marked source to a marked target in a one-sentence Doc.
 
-    The dyad model (classify.py) gives the type and its probability; with the sentence's
-    embedding (`vector`, annotate/encoder.py) the sentence model does. PLOVER's conventions
+    The dyad model (classify.py) gives the type and its probability; with the encoder's
+    `vector` (annotate/encoder.encode_marked: the sentence's embedding and the state of the
+    words between source and target) the sentence model does. PLOVER's conventions
     then apply as in `extract`: a reported demand on the target ("X says Y must ...") is
     REQUEST, a stated intent ("will meet", "is willing to withdraw") is AGREE or THREATEN, a
     refused cooperation is REJECT. The lexicon entry of the predicate nearest the target gives
