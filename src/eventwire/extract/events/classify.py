@@ -229,7 +229,8 @@ SENTENCE = "sentence"  # how the sentence vector is named among the votes
 @dataclass(frozen=True, slots=True)
 class LinearModel:
     """Multinomial logistic regression over named sparse features and, in the sentence model, the
-    sentence's embedding (annotate/encoder.py) times `dense_scale`."""
+    encoder's vector times `dense_scale` (annotate/encoder.encode_marked: the sentence's embedding
+    and the mean state of the words between source and target; its votes are named `sentence`)."""
 
     classes: tuple[str, ...]
     intercept: tuple[float, ...]
