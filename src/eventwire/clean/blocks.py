@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -114,6 +115,20 @@ def _bags(blocks: list[Block]) -> list[Counter[str]]:
     ]
 
 
+def _length(bag: Mapping[str, float]) -> float:
+    return math.sqrt(sum(v * v for v in bag.values()))
+
+
+def _cosines(bags: list[Counter[str]], other: Mapping[str, float]) -> list[float]:
+    """The cosine of each bag with `other` (0 when either is empty)."""
+    length = _length(other)
+    out = []
+    for bag in bags:
+        norm = _length(bag) * length
+        out.append(sum(c * other.get(w, 0) for w, c in bag.items()) / norm if norm else 0.0)
+    return out
+
+
 def _topic_similarity(bags: list[Counter[str]], prose: list[float]) -> list[float]:
     """Cosine of each block's content words with the prose-weighted centroid of the page.
 
@@ -121,17 +136,10 @@ def _topic_similarity(bags: list[Counter[str]], prose: list[float]) -> list[floa
     """
     centroid: dict[str, float] = {}
     for bag, weight in zip(bags, prose, strict=True):
-        norm = math.sqrt(sum(v * v for v in bag.values())) or 1.0
+        norm = _length(bag) or 1.0
         for word, count in bag.items():
             centroid[word] = centroid.get(word, 0.0) + weight * count / norm
-    c_norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
-    out = []
-    for bag in bags:
-        norm = math.sqrt(sum(v * v for v in bag.values())) or 1.0
-        out.append(
-            sum(count * centroid.get(word, 0.0) for word, count in bag.items()) / (norm * c_norm)
-        )
-    return out
+    return _cosines(bags, centroid)
 
 
 # The story's lead: the first LEAD_BLOCKS prose blocks after the headline, a prose block having
@@ -139,11 +147,6 @@ def _topic_similarity(bags: list[Counter[str]], prose: list[float]) -> list[floa
 LEAD_BLOCKS = 5
 LEAD_WORDS = 20
 LEAD_STOP = 0.3
-
-
-def _cosine(a: Counter[str], b: Counter[str]) -> float:
-    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    return sum(count * b.get(word, 0) for word, count in a.items()) / norm if norm else 0.0
 
 
 def _lead_similarity(
@@ -161,7 +164,7 @@ def _lead_similarity(
             found += 1
             if found == LEAD_BLOCKS:
                 break
-    return [_cosine(bag, lead) for bag in bags]
+    return _cosines(bags, lead)
 
 
 _END_KINDS = {"related", "footer", "share"}
